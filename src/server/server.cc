@@ -1,0 +1,220 @@
+// Server. See server.h.
+#include "server/server.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "common/logging.h"
+#include "server/connection.h"
+
+namespace relaydb::server {
+
+Server::Server(ServerConfig config, sql::GlobalVariables* variables)
+    : config_(std::move(config)), variables_(variables) {}
+
+Server::~Server() { Shutdown(); }
+
+Status Server::Start() {
+  started_ = std::chrono::steady_clock::now();
+  sql::EngineOptions eo;
+  eo.datadir = config_.datadir;
+  eo.root_password = config_.root_password;
+  eo.synchronous_full = config_.synchronous_full;
+  bool fresh = false;
+  ASSIGN_OR_RETURN(engine_, sql::Engine::Open(eo, &processlist_, &fresh));
+  engine_->SetVariables(variables_);
+  engine_->set_server_id(config_.server_id);
+  if (fresh) {
+    LogNote("Initialized a new data directory " + config_.datadir + ": created root@localhost and root@127.0.0.1 " +
+            (config_.root_password.empty() ? "with an empty password" : "with the given --root-password"));
+  }
+  if (pipe(wake_pipe_) != 0) return Status::IoError("pipe: " + std::string(strerror(errno)));
+  RETURN_IF_ERROR(Listen());
+  if (tcp_fd_ >= 0) acceptors_.emplace_back([this] { AcceptLoop(tcp_fd_, false); });
+  if (unix_fd_ >= 0) acceptors_.emplace_back([this] { AcceptLoop(unix_fd_, true); });
+  LogNote("relaydb: ready for connections. Version: '" + HandshakeVersion().substr(6) +
+          "'  socket: '" + config_.socket + "'  port: " + std::to_string(bound_port_));
+  return Status::Ok();
+}
+
+Status Server::Listen() {
+  // TCP.
+  struct addrinfo;
+  int family = config_.bind_address.find(':') != std::string::npos ? AF_INET6 : AF_INET;
+  int fd = socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return Status::IoError("socket: " + std::string(strerror(errno)));
+  int one = 1;
+  setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  int rc;
+  if (family == AF_INET6) {
+    sockaddr_in6 a{};
+    a.sin6_family = AF_INET6;
+    a.sin6_port = htons(config_.port);
+    if (inet_pton(AF_INET6, config_.bind_address.c_str(), &a.sin6_addr) != 1) {
+      close(fd);
+      return Status::InvalidArgument("bad bind-address '" + config_.bind_address + "'");
+    }
+    rc = bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  } else {
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(config_.port);
+    std::string addr = config_.bind_address == "*" || config_.bind_address.empty() ? "0.0.0.0" : config_.bind_address;
+    if (addr == "localhost") addr = "127.0.0.1";
+    if (inet_pton(AF_INET, addr.c_str(), &a.sin_addr) != 1) {
+      close(fd);
+      return Status::InvalidArgument("bad bind-address '" + config_.bind_address + "'");
+    }
+    rc = bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  }
+  if (rc != 0) {
+    std::string err = strerror(errno);
+    close(fd);
+    return Status::IoError("Can't start server: Bind on TCP/IP port " + std::to_string(config_.port) + ": " + err);
+  }
+  if (listen(fd, 128) != 0) {
+    close(fd);
+    return Status::IoError("listen: " + std::string(strerror(errno)));
+  }
+  sockaddr_storage bound{};
+  socklen_t len = sizeof bound;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &len);
+  bound_port_ = ntohs(family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port
+                                         : reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
+  tcp_fd_ = fd;
+
+  if (!config_.socket.empty()) {
+    int ufd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_un ua{};
+    ua.sun_family = AF_UNIX;
+    if (config_.socket.size() >= sizeof ua.sun_path) return Status::InvalidArgument("socket path too long");
+    strcpy(ua.sun_path, config_.socket.c_str());
+    unlink(config_.socket.c_str());
+    if (bind(ufd, reinterpret_cast<sockaddr*>(&ua), sizeof ua) != 0 || listen(ufd, 128) != 0) {
+      std::string err = strerror(errno);
+      close(ufd);
+      return Status::IoError("Can't start server: Bind on unix socket " + config_.socket + ": " + err);
+    }
+    unix_fd_ = ufd;
+  }
+  return Status::Ok();
+}
+
+void Server::AcceptLoop(int listen_fd, bool unix_socket) {
+  while (!stopping_.load()) {
+    pollfd fds[2] = {{listen_fd, POLLIN, 0}, {wake_pipe_[0], POLLIN, 0}};
+    int n = poll(fds, 2, -1);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    if (fds[1].revents != 0 || stopping_.load()) break;
+    if (!(fds[0].revents & POLLIN)) continue;
+    sockaddr_storage peer{};
+    socklen_t len = sizeof peer;
+    int fd = accept4(listen_fd, reinterpret_cast<sockaddr*>(&peer), &len, SOCK_CLOEXEC);
+    if (fd < 0) continue;
+    std::string ip;
+    uint16_t port = 0;
+    if (!unix_socket) {
+      int one = 1;
+      setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+      char buf[INET6_ADDRSTRLEN] = {0};
+      if (peer.ss_family == AF_INET) {
+        auto* a = reinterpret_cast<sockaddr_in*>(&peer);
+        inet_ntop(AF_INET, &a->sin_addr, buf, sizeof buf);
+        port = ntohs(a->sin_port);
+      } else if (peer.ss_family == AF_INET6) {
+        auto* a = reinterpret_cast<sockaddr_in6*>(&peer);
+        inet_ntop(AF_INET6, &a->sin6_addr, buf, sizeof buf);
+        port = ntohs(a->sin6_port);
+      }
+      ip = buf;
+    }
+    active_.fetch_add(1);
+    std::thread([this, fd, ip, port, unix_socket] { RunConnection(fd, ip, port, unix_socket); }).detach();
+  }
+}
+
+void Server::RunConnection(int fd, std::string ip, uint16_t port, bool unix_socket) {
+  {
+    ClientConnection c(this, fd, ip, port, unix_socket);
+    {
+      std::lock_guard<std::mutex> l(mu_);
+      if (stopping_.load()) {
+        c.Shutdown();
+      }
+      connections_set_.insert(&c);
+    }
+    if (!stopping_.load()) c.Run();
+    std::lock_guard<std::mutex> l(mu_);
+    connections_set_.erase(&c);
+  }
+  active_.fetch_sub(1);
+  cv_.notify_all();
+}
+
+void Server::RequestShutdown() {
+  shutdown_requested_.store(true);
+  if (wake_pipe_[1] >= 0) {
+    char c = 'x';
+    ssize_t w = write(wake_pipe_[1], &c, 1);
+    (void)w;
+  }
+}
+
+void Server::WaitForShutdown() {
+  while (!shutdown_requested_.load()) {
+    pollfd p{wake_pipe_[0], POLLIN, 0};
+    poll(&p, 1, 500);
+  }
+  Shutdown();
+}
+
+void Server::Shutdown() {
+  if (stopping_.exchange(true)) return;
+  LogNote("relaydb: Normal shutdown");
+  if (wake_pipe_[1] >= 0) {
+    char c = 'x';
+    ssize_t w = write(wake_pipe_[1], &c, 1);
+    (void)w;
+  }
+  for (auto& t : acceptors_)
+    if (t.joinable()) t.join();
+  if (tcp_fd_ >= 0) close(tcp_fd_);
+  if (unix_fd_ >= 0) {
+    close(unix_fd_);
+    unlink(config_.socket.c_str());
+  }
+  {
+    std::unique_lock<std::mutex> l(mu_);
+    for (auto* c : connections_set_) c->Shutdown();
+    cv_.wait_for(l, std::chrono::seconds(10), [this] { return active_.load() == 0; });
+  }
+  engine_.reset();
+  LogNote("relaydb: Shutdown complete");
+}
+
+std::string Server::HandshakeVersion() const {
+  // MariaDB's replication-compatible prefix: clients strip "5.5.5-".
+  return "5.5.5-" + variables_->GetString("version");
+}
+
+size_t Server::MaxAllowedPacket() const { return variables_->GetUInt("max_allowed_packet"); }
+uint64_t Server::MaxConnections() const { return variables_->GetUInt("max_connections"); }
+uint64_t Server::ConnectTimeoutSeconds() const { return variables_->GetUInt("connect_timeout"); }
+bool Server::SkipNameResolve() const { return variables_->GetUInt("skip_name_resolve") != 0; }
+uint64_t Server::UptimeSeconds() const {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_).count();
+}
+
+}  // namespace relaydb::server

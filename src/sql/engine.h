@@ -1,0 +1,106 @@
+// Engine: the server-wide state of the SQL layer — the SQLite database file,
+// the catalog, the accounts, the write lock that orders writers, and the
+// binary log hook. One per server process; Sessions (session.h) share it.
+//
+// Locking model (docs/architecture.md): readers use their own SQLite
+// connection and WAL snapshot; a session takes the write lock before its
+// first write in a transaction and keeps it until COMMIT/ROLLBACK, so SQLite
+// never sees two writers. commit_seq() counts commits so a session can tell
+// whether its read snapshot is stale before it starts writing.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "common/processlist.h"
+#include "common/status.h"
+#include "sql/accounts.h"
+#include "sql/binlog_hook.h"
+#include "sql/catalog.h"
+#include "sql/functions.h"
+#include "storage/sqlite_db.h"
+
+namespace relaydb::sql {
+
+class GlobalVariables;
+
+struct EngineOptions {
+  std::string datadir;
+  // Password for root on a fresh data directory (empty: no password).
+  std::string root_password;
+  // PRAGMA synchronous=FULL: every commit is durable on its own.
+  bool synchronous_full = true;
+};
+
+class Engine {
+ public:
+  // Opens (initializing if empty) the database in opts.datadir.
+  // `fresh` (optional) is set when the data directory was initialized now.
+  static Result<std::unique_ptr<Engine>> Open(const EngineOptions& opts, ProcessList* processlist,
+                                              bool* fresh = nullptr);
+  ~Engine();
+
+  Catalog& catalog() { return *catalog_; }
+  AccountStore& accounts() { return accounts_; }
+  ProcessList& processlist() { return *processlist_; }
+  const std::string& db_path() const { return db_path_; }
+  const EngineOptions& options() const { return opts_; }
+
+  // A new SQLite connection with relaydb's collations and functions.
+  // `provider` supplies the session context to the functions.
+  Result<std::unique_ptr<storage::Connection>> NewConnection(FunctionContextProvider* provider);
+
+  // The write lock. TryLockWriter waits up to `timeout`; false on timeout.
+  bool TryLockWriter(std::chrono::milliseconds timeout) { return writer_.try_lock_for(timeout); }
+  void UnlockWriter() { writer_.unlock(); }
+  uint64_t commit_seq() const { return commit_seq_.load(std::memory_order_acquire); }
+  void BumpCommitSeq() { commit_seq_.fetch_add(1, std::memory_order_acq_rel); }
+
+  // The binary log; null while it is off.
+  void SetBinlogHook(BinlogHook* hook) { binlog_ = hook; }
+  BinlogHook* binlog_hook() const { return binlog_; }
+
+  // AUTO_INCREMENT: the next value for table "db.t" (first use reads
+  // max(column)+1 and the table's stored AUTO_INCREMENT). Called with the
+  // write lock held.
+  Result<uint64_t> NextAutoIncrement(storage::Connection* conn, const TableDef& table, int column,
+                                     uint64_t increment, uint64_t offset);
+  // An explicit value was stored: later generated values must exceed it.
+  void NoteAutoIncrementValue(const TableDef& table, uint64_t value);
+  // Forget the cached counter (TRUNCATE, DROP, ALTER ... AUTO_INCREMENT=).
+  void ResetAutoIncrement(const std::string& db, const std::string& table);
+  // The counter as SHOW CREATE TABLE / information_schema show it (0 if unknown).
+  uint64_t PeekAutoIncrement(storage::Connection* conn, const TableDef& table);
+
+  // Server-wide system variables (owned by the server; may be null in tests).
+  void SetVariables(GlobalVariables* vars) { variables_ = vars; }
+  GlobalVariables* variables() const { return variables_; }
+
+  uint32_t server_id() const { return server_id_.load(); }
+  void set_server_id(uint32_t id) { server_id_ = id; }
+
+ private:
+  Engine() = default;
+
+  EngineOptions opts_;
+  std::string db_path_;
+  ProcessList* processlist_ = nullptr;
+  std::unique_ptr<storage::Connection> admin_conn_;
+  std::unique_ptr<Catalog> catalog_;
+  AccountStore accounts_;
+  std::timed_mutex writer_;
+  std::atomic<uint64_t> commit_seq_{0};
+  BinlogHook* binlog_ = nullptr;
+  GlobalVariables* variables_ = nullptr;
+  std::atomic<uint32_t> server_id_{1};
+
+  std::mutex autoinc_mu_;
+  std::map<std::string, uint64_t> autoinc_;  // "db.t" -> next value
+};
+
+}  // namespace relaydb::sql

@@ -1,0 +1,462 @@
+// Session: connection state, transactions, function context. See session.h.
+#include "sql/session.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+
+#include "common/logging.h"
+#include "sql/executor.h"
+
+namespace relaydb::sql {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+SysVarScope ToSysScope(VarScope s) {
+  return s == VarScope::kGlobal ? SysVarScope::kGlobal : s == VarScope::kSession ? SysVarScope::kSession
+                                                                                  : SysVarScope::kDefault;
+}
+
+namespace {
+
+Value FromSqlite(sqlite3_value* v) {
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_NULL: return Value::Null();
+    case SQLITE_INTEGER: return Value::Int(sqlite3_value_int64(v));
+    case SQLITE_FLOAT: return Value::Double(sqlite3_value_double(v));
+    case SQLITE_BLOB: {
+      const void* p = sqlite3_value_blob(v);
+      return Value::String(std::string(static_cast<const char*>(p), sqlite3_value_bytes(v)));
+    }
+    default: {
+      const unsigned char* p = sqlite3_value_text(v);
+      return Value::String(std::string(reinterpret_cast<const char*>(p), sqlite3_value_bytes(v)));
+    }
+  }
+}
+
+void ResultValue(sqlite3_context* ctx, const Value& v, bool blob) {
+  switch (v.kind()) {
+    case Value::Kind::kNull: sqlite3_result_null(ctx); break;
+    case Value::Kind::kInt: sqlite3_result_int64(ctx, v.int_value()); break;
+    case Value::Kind::kUInt:
+      if (v.uint_value() <= static_cast<uint64_t>(INT64_MAX)) sqlite3_result_int64(ctx, static_cast<int64_t>(v.uint_value()));
+      else {
+        std::string s = std::to_string(v.uint_value());
+        sqlite3_result_text(ctx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+      }
+      break;
+    case Value::Kind::kDouble: sqlite3_result_double(ctx, v.double_value()); break;
+    case Value::Kind::kString:
+      if (blob) sqlite3_result_blob(ctx, v.string_value().data(), static_cast<int>(v.string_value().size()), SQLITE_TRANSIENT);
+      else sqlite3_result_text(ctx, v.string_value().data(), static_cast<int>(v.string_value().size()), SQLITE_TRANSIENT);
+      break;
+  }
+}
+
+}  // namespace
+
+Session::Session(Engine* engine, std::shared_ptr<ProcessEntry> proc)
+    : engine_(engine), proc_(std::move(proc)) {
+  vars_ = std::make_unique<SessionVariables>(engine_->variables());
+}
+
+Session::~Session() { Close(); }
+
+Status Session::Init() {
+  provider_.Bind(this);
+  ASSIGN_OR_RETURN(conn_, engine_->NewConnection(&provider_));
+  capture_ = std::make_unique<storage::ChangeCapture>(conn_.get());
+  capture_->Enable();
+  int rc = sqlite3_create_function_v2(conn_->handle(), "rdb_store", -1, SQLITE_UTF8, this,
+                                      &Session::StoreFunction, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return Status::IoError("cannot register rdb_store");
+  return Status::Ok();
+}
+
+void Session::StoreFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  auto* self = static_cast<Session*>(sqlite3_user_data(ctx));
+  if (argc < 2) {
+    sqlite3_result_error(ctx, "rdb_store: bad arguments", -1);
+    return;
+  }
+  int64_t slot = sqlite3_value_int64(argv[1]);
+  bool quiet = argc > 2 && sqlite3_value_int64(argv[2]) != 0;
+  if (slot < 0 || slot >= static_cast<int64_t>(self->store_slots_.size())) {
+    sqlite3_result_error(ctx, "rdb_store: bad slot", -1);
+    return;
+  }
+  const ColumnDef& col = *self->store_slots_[slot];
+  CoerceContext c = self->store_ctx_;
+  std::vector<SqlWarning> sink;
+  if (quiet) c.warnings = &sink;
+  if (slot == 0 && !quiet) self->store_row_++;
+  c.row = self->store_row_ == 0 ? 1 : self->store_row_;
+  Value in = FromSqlite(argv[0]);
+  auto r = CoerceToStored(col, in, c);
+  if (!r.ok()) {
+    if (quiet) {
+      ResultValue(ctx, in, false);
+      return;
+    }
+    self->function_error_ = r.status();
+    sqlite3_result_error(ctx, r.status().message().c_str(), -1);
+    return;
+  }
+  ResultValue(ctx, *r, IsBlobStorage(col.type));
+}
+
+ParseOptions Session::parse_options() const {
+  uint64_t m = const_cast<Session*>(this)->SqlMode();
+  ParseOptions o;
+  o.ansi_quotes = (m & kModeAnsiQuotes) != 0;
+  o.no_backslash_escapes = (m & kModeNoBackslashEscapes) != 0;
+  o.pipes_as_concat = (m & kModePipesAsConcat) != 0;
+  return o;
+}
+
+Status Session::UseDatabase(const std::string& db) {
+  if (!engine_->catalog().DatabaseExists(db))
+    return Status::SqlError(1049, "42000", "Unknown database '" + db + "'");
+  if (!system_user_ && !(account_.global_privs & (kSelectAcl | kShowDbAcl)) &&
+      !engine_->accounts().CanAccessDatabase(account_, db))
+    return DbAccessDenied(account_, db);
+  current_db_ = db;
+  if (proc_) proc_->SetDb(db);
+  return Status::Ok();
+}
+
+std::shared_ptr<const TableDef> Session::FindTable(const std::string& db, const std::string& name) {
+  return engine_->catalog().FindTable(db, name);
+}
+
+TranslateEnv Session::MakeEnv(const std::vector<Value>* params) {
+  TranslateEnv env;
+  env.current_db = current_db_;
+  env.find_table = [this](const std::string& db, const std::string& name) { return FindTable(db, name); };
+  env.sysvar = [this](const std::string& name, VarScope scope) -> Result<Value> {
+    return vars_->Get(ToSysScope(scope), name);
+  };
+  env.params = params;
+  env.sql_mode = SqlMode();
+  env.div_precision_increment = DivPrecisionIncrement();
+  return env;
+}
+
+Status Session::Execute(const ParsedStatement& stmt, std::string_view sql_text,
+                        const std::vector<Value>* params, ResultSink* sink) {
+  // Statements other than SHOW WARNINGS/ERRORS reset the warnings.
+  const ShowStmt* show = stmt.stmt->As<ShowStmt>();
+  bool keeps_warnings = show != nullptr && (show->what == ShowKind::kWarnings || show->what == ShowKind::kErrors ||
+                                            show->what == ShowKind::kWarningCount ||
+                                            show->what == ShowKind::kErrorCount);
+  if (!keeps_warnings) warnings_.clear();
+  function_error_ = Status::Ok();
+  if (proc_) {
+    proc_->kill_query = false;
+  }
+  auto now = std::chrono::system_clock::now();
+  query_start_us_ = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count();
+  Executor ex(this, sql_text, params, sink);
+  Status s = ex.Run(stmt);
+  if (!s.ok() && s.IsSqlError() && !keeps_warnings) {
+    warnings_.push_back(SqlWarning{SqlWarning::Level::kError, s.mysql_errno(), s.message()});
+  }
+  return s;
+}
+
+Result<std::vector<ColumnMeta>> Session::DescribeResult(const ParsedStatement& stmt, std::string_view sql_text) {
+  CollectingSink sink;
+  Executor ex(this, sql_text, nullptr, &sink);
+  return ex.Describe(*stmt.stmt);
+}
+
+uint16_t Session::status_flags() const {
+  uint16_t f = 0;
+  if (in_txn_) f |= 0x0001;  // SERVER_STATUS_IN_TRANS
+  if (vars_->hot().autocommit) f |= 0x0002;  // SERVER_STATUS_AUTOCOMMIT
+  return f;
+}
+
+void Session::AddWarning(SqlWarning::Level level, uint16_t code, std::string msg) {
+  warnings_.push_back(SqlWarning{level, code, std::move(msg)});
+}
+
+void Session::AddAdminWarnings(const std::vector<AdminWarning>& w) {
+  for (const auto& x : w) {
+    SqlWarning::Level l = x.level == AdminWarning::Level::kNote      ? SqlWarning::Level::kNote
+                          : x.level == AdminWarning::Level::kWarning ? SqlWarning::Level::kWarning
+                                                                     : SqlWarning::Level::kError;
+    warnings_.push_back(SqlWarning{l, x.code, x.message});
+  }
+}
+
+void Session::PushWarning(WarningLevel level, uint16_t code, std::string_view message) {
+  SqlWarning::Level l = level == WarningLevel::kNote ? SqlWarning::Level::kNote
+                        : level == WarningLevel::kWarning ? SqlWarning::Level::kWarning
+                                                          : SqlWarning::Level::kError;
+  warnings_.push_back(SqlWarning{l, code, std::string(message)});
+}
+
+void Session::Close() {
+  if (conn_ == nullptr) return;
+  if (sqlite_txn_ || holds_writer_) {
+    Status s = RollbackTxn();
+    (void)s;
+  }
+  ReleaseAllUserLocks(connection_id());
+  capture_.reset();
+  conn_.reset();
+}
+
+// ---------------------------------------------------------------------------
+// Transactions
+
+Status Session::EnsureSqliteTxn() {
+  if (sqlite_txn_) return Status::Ok();
+  RETURN_IF_ERROR(conn_->Exec("BEGIN"));
+  sqlite_txn_ = true;
+  snapshot_seq_ = engine_->commit_seq();
+  return Status::Ok();
+}
+
+Status Session::BeginWrite() {
+  if (holds_writer_) return BeginStatementUnit();
+  uint64_t timeout_s = vars_->hot().innodb_lock_wait_timeout;
+  if (timeout_s == 0) timeout_s = 50;
+  if (!engine_->TryLockWriter(std::chrono::seconds(timeout_s)))
+    return Status::SqlError(1205, "HY000", "Lock wait timeout exceeded; try restarting transaction");
+  holds_writer_ = true;
+  if (sqlite_txn_ && snapshot_seq_ != engine_->commit_seq()) {
+    // The read snapshot predates another commit; this transaction has
+    // written nothing (it did not hold the lock), so restart it on the
+    // latest data.
+    Status s = conn_->Exec("ROLLBACK");
+    (void)s;
+    sqlite_txn_ = false;
+  }
+  if (!sqlite_txn_) {
+    Status s = conn_->Exec("BEGIN IMMEDIATE");
+    if (!s.ok()) {
+      ReleaseWriteLock();
+      return s;
+    }
+    sqlite_txn_ = true;
+    snapshot_seq_ = engine_->commit_seq();
+  }
+  return BeginStatementUnit();
+}
+
+void Session::ReleaseWriteLock() {
+  if (holds_writer_) {
+    holds_writer_ = false;
+    engine_->UnlockWriter();
+  }
+}
+
+Status Session::CommitTxn() {
+  in_txn_ = false;
+  savepoints_.clear();
+  if (!sqlite_txn_) {
+    txn_log_ = TransactionLog();
+    ReleaseWriteLock();
+    return Status::Ok();
+  }
+  BinlogHook* binlog = engine_->binlog_hook();
+  bool log = holds_writer_ && binlog != nullptr && binlog->enabled() && !txn_log_.empty() &&
+             vars_->hot().sql_log_bin;
+  if (log) {
+    txn_log_.server_id = logged_server_id_ != 0 ? logged_server_id_ : engine_->server_id();
+    Status s = binlog->Prepare(txn_log_);
+    if (!s.ok()) {
+      Status r = RollbackTxn();
+      (void)r;
+      return Status::SqlError(1026, "HY000", "Error writing file 'binlog' (" + s.message() + ")");
+    }
+  }
+  Status s = conn_->Exec("COMMIT");
+  if (!s.ok()) {
+    if (log) binlog->Aborted();
+    Status r = RollbackTxn();
+    (void)r;
+    return Status::SqlError(1180, "HY000", "Got error 1 \"" + s.message() + "\" during COMMIT");
+  }
+  sqlite_txn_ = false;
+  if (holds_writer_) engine_->BumpCommitSeq();
+  if (log) binlog->Committed();
+  txn_log_ = TransactionLog();
+  capture_->Clear();
+  ReleaseWriteLock();
+  return Status::Ok();
+}
+
+Status Session::RollbackTxn() {
+  in_txn_ = false;
+  savepoints_.clear();
+  txn_log_ = TransactionLog();
+  capture_->Clear();
+  Status s;
+  if (sqlite_txn_) {
+    s = conn_->Exec("ROLLBACK");
+    sqlite_txn_ = false;
+  }
+  ReleaseWriteLock();
+  return s;
+}
+
+Status Session::ImplicitCommit() {
+  if (in_txn_ || sqlite_txn_) return CommitTxn();
+  return Status::Ok();
+}
+
+void Session::StatementDone() {
+  // Inside a transaction: make the statement's effects a unit so that a
+  // later failing statement can be undone alone.
+  if (sqlite_txn_ && holds_writer_) {
+    Status s = conn_->Exec("RELEASE SAVEPOINT rdb_stmt");
+    (void)s;
+    stmt_savepoint_ = false;
+  }
+}
+
+void Session::RollbackStatement() {
+  capture_->Clear();
+  if (stmt_savepoint_) {
+    Status s = conn_->Exec("ROLLBACK TO SAVEPOINT rdb_stmt");
+    (void)s;
+    s = conn_->Exec("RELEASE SAVEPOINT rdb_stmt");
+    (void)s;
+    stmt_savepoint_ = false;
+    txn_log_.events.resize(std::min(txn_log_.events.size(), stmt_log_mark_));
+  }
+}
+
+Status Session::BeginStatementUnit() {
+  if (in_txn_ && sqlite_txn_ && holds_writer_ && !stmt_savepoint_) {
+    RETURN_IF_ERROR(conn_->Exec("SAVEPOINT rdb_stmt"));
+    stmt_savepoint_ = true;
+    stmt_log_mark_ = txn_log_.events.size();
+  }
+  return Status::Ok();
+}
+
+Status Session::CreateSavepoint(const std::string& name) {
+  if (!in_txn_) return Status::Ok();  // MySQL accepts and ignores outside a transaction
+  RETURN_IF_ERROR(BeginWrite());
+  RETURN_IF_ERROR(conn_->Exec("SAVEPOINT " + storage::QuoteIdent("sp_" + Lower(name))));
+  auto it = std::find_if(savepoints_.begin(), savepoints_.end(), [&](auto& p) { return p.first == Lower(name); });
+  if (it != savepoints_.end()) savepoints_.erase(it, savepoints_.end());
+  savepoints_.emplace_back(Lower(name), txn_log_.events.size());
+  return Status::Ok();
+}
+
+Status Session::RollbackToSavepoint(const std::string& name) {
+  auto it = std::find_if(savepoints_.begin(), savepoints_.end(), [&](auto& p) { return p.first == Lower(name); });
+  if (it == savepoints_.end())
+    return Status::SqlError(1305, "42000", "SAVEPOINT " + name + " does not exist");
+  RETURN_IF_ERROR(conn_->Exec("ROLLBACK TO SAVEPOINT " + storage::QuoteIdent("sp_" + it->first)));
+  txn_log_.events.resize(it->second);
+  capture_->Clear();
+  savepoints_.erase(it + 1, savepoints_.end());
+  return Status::Ok();
+}
+
+Status Session::ReleaseSavepointNamed(const std::string& name) {
+  auto it = std::find_if(savepoints_.begin(), savepoints_.end(), [&](auto& p) { return p.first == Lower(name); });
+  if (it == savepoints_.end())
+    return Status::SqlError(1305, "42000", "SAVEPOINT " + name + " does not exist");
+  RETURN_IF_ERROR(conn_->Exec("RELEASE SAVEPOINT " + storage::QuoteIdent("sp_" + it->first)));
+  savepoints_.erase(it, savepoints_.end());
+  return Status::Ok();
+}
+
+uint64_t Session::CollectChanges(const std::shared_ptr<const TableDef>& def) {
+  std::vector<storage::RowChange> changes = capture_->TakeChanges();
+  uint64_t changed = 0;
+  LoggedRows* cur = nullptr;
+  for (auto& c : changes) {
+    if (c.op == storage::RowChange::Op::kUpdate && c.before == c.after) continue;
+    changed++;
+    std::shared_ptr<const TableDef> table = def;
+    if (!def || SqliteTableName(def->db, def->name) != c.table) {
+      auto dot = c.table.find('.');
+      table = dot == std::string::npos ? nullptr
+                                       : engine_->catalog().FindTable(c.table.substr(0, dot), c.table.substr(dot + 1));
+      if (!table) continue;
+    }
+    if (cur == nullptr || cur->table != table) {
+      TxnEvent ev;
+      ev.kind = TxnEvent::Kind::kRows;
+      ev.rows.table = table;
+      txn_log_.events.push_back(std::move(ev));
+      cur = &txn_log_.events.back().rows;
+    }
+    LoggedRow row;
+    row.op = c.op == storage::RowChange::Op::kInsert   ? LoggedRow::Op::kInsert
+             : c.op == storage::RowChange::Op::kUpdate ? LoggedRow::Op::kUpdate
+                                                       : LoggedRow::Op::kDelete;
+    row.before = std::move(c.before);
+    row.after = std::move(c.after);
+    cur->rows.push_back(std::move(row));
+  }
+  return changed;
+}
+
+// ---------------------------------------------------------------------------
+// FunctionContext
+
+int64_t Session::QueryStartMicros() {
+  if (vars_->hot().timestamp) return static_cast<int64_t>(*vars_->hot().timestamp * 1e6);
+  return query_start_us_;
+}
+
+std::string Session::NowText(int fsp) {
+  int64_t us = QueryStartMicros();
+  time_t secs = us / 1000000;
+  int64_t frac = us % 1000000;
+  int64_t off = UtcOffsetAt(secs);
+  time_t local = secs + off;
+  struct tm tm;
+  gmtime_r(&local, &tm);
+  char buf[64];
+  snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+           tm.tm_hour, tm.tm_min, tm.tm_sec);
+  std::string s(buf);
+  if (fsp > 0) {
+    char f[16];
+    snprintf(f, sizeof f, ".%06lld", static_cast<long long>(frac));
+    s += std::string(f).substr(0, fsp + 1);
+  }
+  return s;
+}
+
+std::string Session::TimeZone() { return vars_->hot().time_zone; }
+
+std::string Session::Version() { return vars_->globals()->GetString("version"); }
+
+Value Session::GetUserVariable(std::string_view name) {
+  auto it = user_vars_.find(Lower(name));
+  return it == user_vars_.end() ? Value::Null() : it->second;
+}
+
+void Session::SetUserVariable(std::string_view name, const Value& value) { user_vars_[Lower(name)] = value; }
+
+uint64_t Session::SqlMode() { return vars_->hot().sql_mode; }
+uint64_t Session::GroupConcatMaxLen() { return vars_->hot().group_concat_max_len; }
+int Session::DivPrecisionIncrement() { return static_cast<int>(vars_->hot().div_precision_increment); }
+uint64_t Session::MaxAllowedPacket() { return vars_->hot().max_allowed_packet; }
+
+void Session::OnVariableSet(const std::string& name) {
+  (void)name;
+}
+
+}  // namespace relaydb::sql
