@@ -361,7 +361,7 @@ Status ClientConnection::DoQuery(std::string_view sql) {
 Status ClientConnection::DoFieldList(std::string_view body) {
   // COM_FIELD_LIST: table name NUL-terminated, then an optional wildcard.
   std::string table(body.substr(0, body.find('\0')));
-  auto def = session_->engine()->catalog().FindTable(session_->current_db(), table);
+  auto def = session_->engine()->catalog().GetTable(session_->current_db(), table);
   if (session_->current_db().empty()) return SendError(Status::SqlError(1046, "3D000", "No database selected"));
   if (!def)
     return SendError(Status::SqlError(1146, "42S02", "Table '" + session_->current_db() + "." + table + "' doesn't exist"));

@@ -23,11 +23,11 @@
 #include "sql/binlog_hook.h"
 #include "sql/catalog.h"
 #include "sql/functions.h"
+#include "sql/variables.h"
 #include "storage/sqlite_db.h"
 
 namespace relaydb::sql {
 
-class GlobalVariables;
 
 struct EngineOptions {
   std::string datadir;
@@ -65,21 +65,11 @@ class Engine {
   void SetBinlogHook(BinlogHook* hook) { binlog_ = hook; }
   BinlogHook* binlog_hook() const { return binlog_; }
 
-  // AUTO_INCREMENT: the next value for table "db.t" (first use reads
-  // max(column)+1 and the table's stored AUTO_INCREMENT). Called with the
-  // write lock held.
-  Result<uint64_t> NextAutoIncrement(storage::Connection* conn, const TableDef& table, int column,
-                                     uint64_t increment, uint64_t offset);
-  // An explicit value was stored: later generated values must exceed it.
-  void NoteAutoIncrementValue(const TableDef& table, uint64_t value);
-  // Forget the cached counter (TRUNCATE, DROP, ALTER ... AUTO_INCREMENT=).
-  void ResetAutoIncrement(const std::string& db, const std::string& table);
-  // The counter as SHOW CREATE TABLE / information_schema show it (0 if unknown).
-  uint64_t PeekAutoIncrement(storage::Connection* conn, const TableDef& table);
-
   // Server-wide system variables (owned by the server; may be null in tests).
   void SetVariables(GlobalVariables* vars) { variables_ = vars; }
   GlobalVariables* variables() const { return variables_; }
+
+  GlobalStatus& status() { return status_; }
 
   uint32_t server_id() const { return server_id_.load(); }
   void set_server_id(uint32_t id) { server_id_ = id; }
@@ -98,9 +88,7 @@ class Engine {
   BinlogHook* binlog_ = nullptr;
   GlobalVariables* variables_ = nullptr;
   std::atomic<uint32_t> server_id_{1};
-
-  std::mutex autoinc_mu_;
-  std::map<std::string, uint64_t> autoinc_;  // "db.t" -> next value
+  GlobalStatus status_;
 };
 
 }  // namespace relaydb::sql

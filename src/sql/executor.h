@@ -70,6 +70,7 @@ class Executor {
 
   // executor_show.cc
   Status Show(const ShowStmt& st);
+  Status ShowCatalog(const ShowStmt& st);  // databases, tables, columns, indexes, CREATE
   Status SendRows(const std::vector<ColumnMeta>& cols, const std::vector<std::vector<Value>>& rows);
   Status SendFiltered(const std::vector<ColumnMeta>& cols, std::vector<std::vector<Value>> rows,
                       const ShowStmt& st, int like_column);

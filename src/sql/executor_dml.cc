@@ -230,10 +230,7 @@ Status Executor::Insert(const InsertStmt& st) {
       if (row[ci].kind() == Value::Kind::kInt) zero = row[ci].int_value() == 0;
       else if (row[ci].kind() == Value::Kind::kString) zero = row[ci].string_value() == "0";
       if (row[ci].is_null() || (zero && !(sql_mode & kModeNoAutoValueOnZero))) {
-        ASSIGN_OR_RETURN(uint64_t next, s_->engine_->NextAutoIncrement(
-                                            s_->conn_.get(), t, static_cast<int>(ci),
-                                            s_->vars().hot().auto_increment_increment,
-                                            s_->vars().hot().auto_increment_offset));
+        ASSIGN_OR_RETURN(uint64_t next, s_->engine_->catalog().ReserveAutoIncrement(*s_->conn_, t, 1));
         row[ci] = col.type.base == BaseType::kBigInt && col.type.is_unsigned
                       ? Value::String(std::to_string(next))
                       : Value::Int(static_cast<int64_t>(next));
@@ -242,7 +239,7 @@ Status Executor::Insert(const InsertStmt& st) {
       } else {
         uint64_t v = row[ci].kind() == Value::Kind::kInt ? static_cast<uint64_t>(row[ci].int_value())
                                                          : strtoull(row[ci].string_value().c_str(), nullptr, 10);
-        s_->engine_->NoteAutoIncrementValue(t, v);
+        RETURN_IF_ERROR(s_->engine_->catalog().NoteAutoIncrementValue(*s_->conn_, t, v));
       }
     }
 

@@ -136,7 +136,7 @@ Status Session::UseDatabase(const std::string& db) {
 }
 
 std::shared_ptr<const TableDef> Session::FindTable(const std::string& db, const std::string& name) {
-  return engine_->catalog().FindTable(db, name);
+  return engine_->catalog().GetTable(db, name);
 }
 
 TranslateEnv Session::MakeEnv(const std::vector<Value>* params) {
@@ -390,7 +390,7 @@ uint64_t Session::CollectChanges(const std::shared_ptr<const TableDef>& def) {
     if (!def || SqliteTableName(def->db, def->name) != c.table) {
       auto dot = c.table.find('.');
       table = dot == std::string::npos ? nullptr
-                                       : engine_->catalog().FindTable(c.table.substr(0, dot), c.table.substr(dot + 1));
+                                       : engine_->catalog().GetTable(c.table.substr(0, dot), c.table.substr(dot + 1));
       if (!table) continue;
     }
     if (cur == nullptr || cur->table != table) {

@@ -204,6 +204,7 @@ class Session : public FunctionContext {
   CoerceContext store_ctx_;
   uint64_t store_row_ = 0;
   uint32_t logged_server_id_ = 0;
+  StatusCounters status_counters_;
 };
 
 }  // namespace relaydb::sql

@@ -906,7 +906,7 @@ Result<std::string> Translator::Literal(const Expr& e, ExprType* type) {
     case LiteralKind::kBool:
       type->family = ResultType::kInt;
       type->decimals = 0;
-      return e.bool_value ? "1" : "0";
+      return std::string(e.bool_value ? "1" : "0");
     case LiteralKind::kDate:
       type->family = ResultType::kDate;
       return "rdb_cast_date(" + QuoteStr(e.value) + ")";
@@ -1081,7 +1081,7 @@ Result<std::string> Translator::Binary(const Expr& e, Scope* scope, ExprType* ty
                    (lt.family == ResultType::kDecimal || rt.family == ResultType::kDecimal ||
                     lt.family == ResultType::kUnsigned || rt.family == ResultType::kUnsigned);
     std::string_view fn = use_dec ? fi->decimal_variant : fi->sqlite_name;
-    if ((fi->flags & kFnOperator) && (fi->flags & kFnSqliteBuiltin))
+    if (!use_dec && (fi->flags & kFnOperator) && (fi->flags & kFnSqliteBuiltin))
       return "(" + l + " " + std::string(fn) + " " + r + ")";
     if (op == BinaryOp::kDiv && !use_dec && type->family == ResultType::kDecimal) {
       return std::string(fn) + "(" + l + ", " + r + ")";
@@ -1301,6 +1301,9 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       break;
     case TypeRule::kFspArg:
       rt.decimals = (!e.args.empty() && e.args[0]->IsLiteral(LiteralKind::kInt)) ? atoi(e.args[0]->value.c_str()) : 0;
+      break;
+    case TypeRule::kVariance:
+      rt = Family(ResultType::kDouble, arg_type(0).IsExact() ? std::max(arg_type(0).decimals, 0) + 4 : -1);
       break;
     case TypeRule::kCast:
       break;

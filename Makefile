@@ -1,0 +1,45 @@
+# Entry points; CMake does the work. See README.md.
+#   make build   configure build/ (RelWithDebInfo) and build everything
+#   make test    install dependencies, build, run every test (unit + integration) with CTest
+#   make demo    install dependencies, build, run relaydb on ./data/demo until Ctrl-C
+#   make bench   sysbench: relaydb vs MariaDB (BENCH_ARGS="--time 10 --runs 1", see bench/README.md)
+#   make asan    ASan+UBSan build in build-asan/ and its unit tests
+#   make deps    only install the Debian packages (scripts/install-deps.sh)
+
+BUILD_DIR  ?= build
+ASAN_DIR   ?= build-asan
+JOBS       ?= $(shell nproc)
+CTEST_JOBS ?= 2
+PYTHON     := /usr/bin/python3
+BENCH_ARGS ?=
+
+.PHONY: all deps build test demo bench asan
+
+all: build
+
+deps:
+	scripts/install-deps.sh
+
+build:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+# Sequential on purpose: dependencies, then the build, then the tests, even under make -j.
+test:
+	$(MAKE) --no-print-directory deps
+	$(MAKE) --no-print-directory build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(CTEST_JOBS)
+
+demo:
+	$(MAKE) --no-print-directory deps
+	$(MAKE) --no-print-directory build
+	RELAYDB_BIN=$(BUILD_DIR)/src/server/relaydb scripts/demo.sh
+
+bench: build
+	RELAYDB_BIN=$(BUILD_DIR)/src/server/relaydb $(PYTHON) bench/run_sysbench.py $(BENCH_ARGS)
+
+asan:
+	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DRELAYDB_SANITIZE=ON
+	cmake --build $(ASAN_DIR) -j$(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  ctest --test-dir $(ASAN_DIR) --output-on-failure -j$(CTEST_JOBS) -LE integration

@@ -1,0 +1,14 @@
+# rdb_sql: the SQL layer as one library — translator, session, executor —
+# over the fragments above (parser, catalog/types, functions, admin).
+add_library(rdb_sql
+  ${CMAKE_CURRENT_LIST_DIR}/translator.cc
+  ${CMAKE_CURRENT_LIST_DIR}/engine.cc
+  ${CMAKE_CURRENT_LIST_DIR}/session.cc
+  ${CMAKE_CURRENT_LIST_DIR}/executor.cc
+  ${CMAKE_CURRENT_LIST_DIR}/executor_dml.cc
+  ${CMAKE_CURRENT_LIST_DIR}/executor_ddl.cc
+  ${CMAKE_CURRENT_LIST_DIR}/executor_show.cc
+  ${CMAKE_CURRENT_LIST_DIR}/executor_admin.cc)
+target_include_directories(rdb_sql PUBLIC ${PROJECT_SOURCE_DIR}/src)
+target_link_libraries(rdb_sql PUBLIC rdb_sql_parser rdb_sql_catalog rdb_sql_functions rdb_sql_admin
+                      rdb_storage rdb_common)

@@ -1,0 +1,1501 @@
+// Parsing of SHOW / DESCRIBE / EXPLAIN, SET, transactions and locking,
+// accounts and privileges, FLUSH / KILL / PURGE / RESET, replication
+// (CHANGE MASTER, START/STOP SLAVE) and table maintenance statements.
+#include "sql/parser_impl.h"
+
+namespace relaydb::sql {
+namespace {
+
+// [LIKE 'pattern' | WHERE expr]
+bool ParseLikeOrWhere(Parser& p, ShowStmt* s) {
+  if (p.AcceptKw(Kw::kLike)) {
+    std::string pat;
+    TRY(p.ParseStringLiteral(&pat));
+    s->like = std::move(pat);
+  } else if (p.AcceptKw(Kw::kWhere)) {
+    s->where = p.ParseExpr();
+    TRY(s->where);
+  }
+  return true;
+}
+
+// [{FROM|IN} db]
+bool ParseOptFromDb(Parser& p, std::string* db) {
+  if (p.AcceptKw(Kw::kFrom) || p.AcceptKw(Kw::kIn)) return p.ParseIdent(db);
+  return true;
+}
+
+// SHOW ... EVENTS [IN 'f'] [FROM pos] [LIMIT [o,] n]
+bool ParseEventsTail(Parser& p, ShowStmt* s) {
+  if (p.AcceptKw(Kw::kIn)) TRY(p.ParseStringLiteral(&s->log_name));
+  if (p.AcceptKw(Kw::kFrom)) {
+    s->from_pos = p.ParseLimitValue();
+    TRY(s->from_pos);
+  }
+  if (p.AcceptKw(Kw::kLimit)) TRY(p.ParseLimit(&s->limit));
+  if (p.IsKw(Kw::kFor) && p.IsKw(Kw::kChannel, 1)) {
+    p.Advance();
+    p.Advance();
+    TRY(p.ParseStringLiteral(&s->connection_name));
+  }
+  return true;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// SHOW / DESCRIBE / EXPLAIN
+// ---------------------------------------------------------------------------
+
+StatementPtr Parser::ParseShow() {
+  Advance();  // SHOW
+  auto s = std::make_unique<ShowStmt>();
+  if (AcceptKw(Kw::kFull)) s->full = true;
+  if (AcceptKw(Kw::kGlobal)) {
+    s->scope = VarScope::kGlobal;
+  } else if (AcceptKw(Kw::kSession) || AcceptKw(Kw::kLocal)) {
+    s->scope = VarScope::kSession;
+  }
+  const bool scoped = s->scope != VarScope::kDefault;
+  const Token& t = Cur();
+  if (t.type != TokenType::kIdent) {
+    Fail();
+    return nullptr;
+  }
+  auto not_full = [&]() -> bool { return !s->full && !scoped; };
+  switch (t.kw) {
+    case Kw::kDatabases:
+    case Kw::kSchemas:
+      if (!not_full()) break;
+      Advance();
+      s->what = ShowKind::kDatabases;
+      TRY(ParseLikeOrWhere(*this, s.get()));
+      return s;
+    case Kw::kTables:
+      if (scoped) break;
+      Advance();
+      s->what = ShowKind::kTables;
+      TRY(ParseOptFromDb(*this, &s->db));
+      TRY(ParseLikeOrWhere(*this, s.get()));
+      return s;
+    case Kw::kTable:
+      if (!not_full()) break;
+      Advance();
+      if (AcceptKw(Kw::kStatus)) {
+        s->what = ShowKind::kTableStatus;
+        TRY(ParseOptFromDb(*this, &s->db));
+        TRY(ParseLikeOrWhere(*this, s.get()));
+        return s;
+      }
+      break;
+    case Kw::kOpen:
+      if (!not_full()) break;
+      Advance();
+      TRY(ExpectKw(Kw::kTables));
+      s->what = ShowKind::kOpenTables;
+      TRY(ParseOptFromDb(*this, &s->db));
+      TRY(ParseLikeOrWhere(*this, s.get()));
+      return s;
+    case Kw::kColumns:
+    case Kw::kFields:
+      if (scoped) break;
+      Advance();
+      s->what = ShowKind::kColumns;
+      if (!AcceptKw(Kw::kFrom) && !AcceptKw(Kw::kIn)) break;
+      TRY(ParseTableName(&s->table));
+      if (AcceptKw(Kw::kFrom) || AcceptKw(Kw::kIn)) TRY(ParseIdent(&s->table.db));
+      TRY(ParseLikeOrWhere(*this, s.get()));
+      return s;
+    case Kw::kExtended:
+    case Kw::kIndex:
+    case Kw::kIndexes:
+    case Kw::kKeys:
+      if (!not_full()) break;
+      AcceptKw(Kw::kExtended);
+      if (!(AcceptKw(Kw::kIndex) || AcceptKw(Kw::kIndexes) || AcceptKw(Kw::kKeys))) break;
+      s->what = ShowKind::kIndex;
+      if (!AcceptKw(Kw::kFrom) && !AcceptKw(Kw::kIn)) break;
+      TRY(ParseTableName(&s->table));
+      if (AcceptKw(Kw::kFrom) || AcceptKw(Kw::kIn)) TRY(ParseIdent(&s->table.db));
+      if (AcceptKw(Kw::kWhere)) {
+        s->where = ParseExpr();
+        TRY(s->where);
+      }
+      return s;
+    case Kw::kCreate: {
+      if (!not_full()) break;
+      Advance();
+      const Token& k = Cur();
+      switch (k.kw) {
+        case Kw::kTable: s->what = ShowKind::kCreateTable; break;
+        case Kw::kView: s->what = ShowKind::kCreateView; break;
+        case Kw::kSequence: s->what = ShowKind::kCreateTable; break;
+        case Kw::kProcedure: s->what = ShowKind::kCreateProcedure; break;
+        case Kw::kFunction: s->what = ShowKind::kCreateFunction; break;
+        case Kw::kTrigger: s->what = ShowKind::kCreateTrigger; break;
+        case Kw::kEvent: s->what = ShowKind::kCreateEvent; break;
+        case Kw::kDatabase:
+        case Kw::kSchema:
+          Advance();
+          s->what = ShowKind::kCreateDatabase;
+          if (IsKw(Kw::kIf)) {
+            Advance();
+            TRY(ExpectKw(Kw::kNot));
+            TRY(ExpectKw(Kw::kExists));
+            s->if_not_exists = true;
+          }
+          TRY(ParseIdent(&s->target));
+          return s;
+        case Kw::kUser: {
+          Advance();
+          s->what = ShowKind::kCreateUser;
+          UserSpec u;
+          TRY(ParseUserSpec(&u));
+          s->user = std::move(u);
+          return s;
+        }
+        default:
+          Fail();
+          return nullptr;
+      }
+      Advance();
+      TRY(ParseTableName(&s->table));
+      return s;
+    }
+    case Kw::kVariables:
+      if (s->full) break;
+      Advance();
+      s->what = ShowKind::kVariables;
+      TRY(ParseLikeOrWhere(*this, s.get()));
+      return s;
+    case Kw::kStatus:
+      if (s->full) break;
+      Advance();
+      s->what = ShowKind::kStatus;
+      TRY(ParseLikeOrWhere(*this, s.get()));
+      return s;
+    case Kw::kProcesslist:
+      if (scoped) break;
+      Advance();
+      s->what = ShowKind::kProcesslist;
+      return s;
+    case Kw::kWarnings:
+    case Kw::kErrors:
+      if (!not_full()) break;
+      s->what = t.kw == Kw::kWarnings ? ShowKind::kWarnings : ShowKind::kErrors;
+      Advance();
+      if (AcceptKw(Kw::kLimit)) TRY(ParseLimit(&s->limit));
+      return s;
+    case Kw::kCount:
+      if (!not_full()) break;
+      Advance();
+      TRY(Expect(TokenType::kLParen));
+      TRY(Expect(TokenType::kStar));
+      TRY(Expect(TokenType::kRParen));
+      if (AcceptKw(Kw::kWarnings)) {
+        s->what = ShowKind::kWarningCount;
+      } else if (AcceptKw(Kw::kErrors)) {
+        s->what = ShowKind::kErrorCount;
+      } else {
+        Fail();
+        return nullptr;
+      }
+      return s;
+    case Kw::kGrants:
+      if (!not_full()) break;
+      Advance();
+      s->what = ShowKind::kGrants;
+      if (AcceptKw(Kw::kFor)) {
+        UserSpec u;
+        TRY(ParseUserSpec(&u));
+        s->user = std::move(u);
+      }
+      return s;
+    case Kw::kStorage:
+    case Kw::kEngines:
+      if (!not_full()) break;
+      AcceptKw(Kw::kStorage);
+      TRY(ExpectKw(Kw::kEngines));
+      s->what = ShowKind::kEngines;
+      return s;
+    case Kw::kEngine:
+      if (!not_full()) break;
+      Advance();
+      s->what = ShowKind::kEngineStatus;
+      if (!IsAnyWord()) break;
+      s->target = Lexer::DecodeIdent(sql_, Cur());
+      Advance();
+      if (!(AcceptKw(Kw::kStatus) || AcceptKw(Kw::kMutex) || AcceptKw(Kw::kLogs))) break;
+      return s;
+    case Kw::kCharset:
+    case Kw::kCharacter:
+      if (!not_full()) break;
+      if (t.kw == Kw::kCharacter) {
+        Advance();
+        TRY(ExpectKw(Kw::kSet));
+      } else {
+        Advance();
+      }
+      s->what = ShowKind::kCharset;
+      TRY(ParseLikeOrWhere(*this, s.get()));
+      return s;
+    case Kw::kCollation:
+      if (!not_full()) break;
+      Advance();
+      s->what = ShowKind::kCollation;
+      TRY(ParseLikeOrWhere(*this, s.get()));
+      return s;
+    case Kw::kPrivileges:
+      if (!not_full()) break;
+      Advance();
+      s->what = ShowKind::kPrivileges;
+      return s;
+    case Kw::kPlugins:
+      if (!not_full()) break;
+      Advance();
+      s->what = ShowKind::kPlugins;
+      if (IsKw(Kw::kSoname)) {
+        FailUnsupported("SHOW PLUGINS SONAME");
+        return nullptr;
+      }
+      return s;
+    case Kw::kMaster:
+    case Kw::kBinlog:
+      if (!not_full()) break;
+      Advance();
+      if (AcceptKw(Kw::kStatus)) {
+        s->what = ShowKind::kMasterStatus;
+        return s;
+      }
+      if (t.kw == Kw::kMaster && AcceptKw(Kw::kLogs)) {
+        s->what = ShowKind::kBinaryLogs;
+        return s;
+      }
+      if (t.kw == Kw::kBinlog && AcceptKw(Kw::kEvents)) {
+        s->what = ShowKind::kBinlogEvents;
+        TRY(ParseEventsTail(*this, s.get()));
+        return s;
+      }
+      break;
+    case Kw::kBinary:
+      if (!not_full()) break;
+      Advance();
+      if (AcceptKw(Kw::kLogs)) {
+        s->what = ShowKind::kBinaryLogs;
+        return s;
+      }
+      if (AcceptKw(Kw::kLog)) {
+        TRY(ExpectKw(Kw::kStatus));
+        s->what = ShowKind::kMasterStatus;
+        return s;
+      }
+      break;
+    case Kw::kRelaylog:
+      if (!not_full()) break;
+      Advance();
+      if (Is(TokenType::kString)) TRY(ParseStringLiteral(&s->connection_name));
+      TRY(ExpectKw(Kw::kEvents));
+      s->what = ShowKind::kRelaylogEvents;
+      TRY(ParseEventsTail(*this, s.get()));
+      return s;
+    case Kw::kAll:
+      if (!not_full()) break;
+      Advance();
+      if (!(AcceptKw(Kw::kSlaves) || AcceptKw(Kw::kReplicas))) break;
+      TRY(ExpectKw(Kw::kStatus));
+      s->what = ShowKind::kSlaveStatus;
+      s->all_slaves = true;
+      return s;
+    case Kw::kSlave:
+    case Kw::kReplica:
+      if (!not_full()) break;
+      Advance();
+      if (AcceptKw(Kw::kHosts)) {
+        s->what = ShowKind::kSlaveHosts;
+        return s;
+      }
+      if (Is(TokenType::kString)) TRY(ParseStringLiteral(&s->connection_name));
+      TRY(ExpectKw(Kw::kStatus));
+      s->what = ShowKind::kSlaveStatus;
+      if (IsKw(Kw::kFor) && IsKw(Kw::kChannel, 1)) {
+        Advance();
+        Advance();
+        TRY(ParseStringLiteral(&s->connection_name));
+      }
+      return s;
+    case Kw::kReplicas:
+      if (!not_full()) break;
+      Advance();
+      s->what = ShowKind::kSlaveHosts;
+      return s;
+    case Kw::kTriggers:
+    case Kw::kEvents:
+      if (!not_full()) break;
+      s->what = t.kw == Kw::kTriggers ? ShowKind::kTriggers : ShowKind::kEvents;
+      Advance();
+      TRY(ParseOptFromDb(*this, &s->db));
+      TRY(ParseLikeOrWhere(*this, s.get()));
+      return s;
+    case Kw::kFunction:
+    case Kw::kProcedure:
+    case Kw::kPackage:
+      if (!not_full()) break;
+      s->what = t.kw == Kw::kProcedure ? ShowKind::kProcedureStatus : ShowKind::kFunctionStatus;
+      Advance();
+      if (IsKw(Kw::kCode)) {
+        FailUnsupported("SHOW " + ToUpperAscii(Text(t)) + " CODE");
+        return nullptr;
+      }
+      if (t.kw == Kw::kPackage) AcceptKw(Kw::kBody);
+      TRY(ExpectKw(Kw::kStatus));
+      TRY(ParseLikeOrWhere(*this, s.get()));
+      return s;
+    case Kw::kProfiles:
+      if (!not_full()) break;
+      Advance();
+      s->what = ShowKind::kProfiles;
+      return s;
+    case Kw::kProfile:
+    case Kw::kExplain:
+    case Kw::kAnalyze:
+    case Kw::kAuthors:
+    case Kw::kContributors:
+    case Kw::kClientStatistics:
+    case Kw::kTableStatistics:
+    case Kw::kIndexStatistics:
+    case Kw::kUserStatistics:
+    case Kw::kLocales:
+      return ParseUnsupported("SHOW " + ToUpperAscii(Text(t)), false);
+    default:
+      break;
+  }
+  Fail();
+  return nullptr;
+}
+
+StatementPtr Parser::ParseDescribe() {
+  const bool is_explain = IsKw(Kw::kExplain);
+  Advance();  // DESCRIBE | DESC | EXPLAIN
+  auto explain_start = [&]() {
+    return IsQueryStart(0) || Is(TokenType::kLParen) || IsKw(Kw::kInsert) || IsKw(Kw::kUpdate) ||
+           IsKw(Kw::kDelete) || IsKw(Kw::kReplace) || IsKw(Kw::kExtended) ||
+           IsKw(Kw::kPartitions) || (IsKw(Kw::kFormat) && Is(TokenType::kEq, 1));
+  };
+  (void)is_explain;
+  if (IsKw(Kw::kFor) && IsKw(Kw::kConnection, 1)) return ParseUnsupported("EXPLAIN FOR CONNECTION", false);
+  if (explain_start()) {
+    auto s = std::make_unique<ExplainStmt>();
+    if (AcceptKw(Kw::kExtended)) {
+      s->extended = true;
+    } else if (AcceptKw(Kw::kPartitions)) {
+      s->partitions = true;
+    } else if (AcceptKw(Kw::kFormat)) {
+      TRY(Expect(TokenType::kEq));
+      std::string f;
+      TRY(ParseIdentOrString(&f));
+      s->format = ToLowerAscii(f);
+    }
+    if (!(IsQueryStart(0) || Is(TokenType::kLParen) || IsKw(Kw::kInsert) || IsKw(Kw::kUpdate) ||
+          IsKw(Kw::kDelete) || IsKw(Kw::kReplace))) {
+      Fail();
+      return nullptr;
+    }
+    s->stmt = ParseStatement();
+    TRY(s->stmt);
+    return s;
+  }
+  auto s = std::make_unique<ShowStmt>();
+  s->what = ShowKind::kColumns;
+  s->describe = true;
+  TRY(ParseTableName(&s->table));
+  if (Is(TokenType::kString)) {
+    std::string pat;
+    TRY(ParseStringLiteral(&pat));
+    s->like = std::move(pat);
+  } else if (IsIdent()) {
+    s->like = Lexer::DecodeIdent(sql_, Cur());
+    Advance();
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// SET
+// ---------------------------------------------------------------------------
+
+namespace {
+
+bool ParseIsolationLevel(Parser& p, IsolationLevel* level) {
+  if (p.AcceptKw(Kw::kRepeatable)) {
+    TRY(p.ExpectKw(Kw::kRead));
+    *level = IsolationLevel::kRepeatableRead;
+  } else if (p.AcceptKw(Kw::kRead)) {
+    if (p.AcceptKw(Kw::kCommitted)) {
+      *level = IsolationLevel::kReadCommitted;
+    } else {
+      TRY(p.ExpectKw(Kw::kUncommitted));
+      *level = IsolationLevel::kReadUncommitted;
+    }
+  } else {
+    TRY(p.ExpectKw(Kw::kSerializable));
+    *level = IsolationLevel::kSerializable;
+  }
+  return true;
+}
+
+// The value of a system-variable assignment: DEFAULT, a bare word (a
+// string), or an expression.
+ExprPtr ParseSysVarValue(Parser& p) {
+  const Token& t = p.Cur();
+  uint32_t start = t.offset;
+  if (p.IsKw(Kw::kDefault) && !p.Is(TokenType::kLParen, 1)) {
+    p.Advance();
+    return MakeExpr(ExprKind::kDefault, p.SpanFrom(start));
+  }
+  const Token& n = p.Peek(1);
+  bool at_end = n.type == TokenType::kComma || n.type == TokenType::kSemicolon ||
+                n.type == TokenType::kEnd;
+  if (at_end && (t.type == TokenType::kQuotedIdent ||
+                 (t.type == TokenType::kIdent && t.kw != Kw::kNull && t.kw != Kw::kTrue &&
+                  t.kw != Kw::kFalse && t.kw != Kw::kCurrentTimestamp &&
+                  t.kw != Kw::kCurrentUser && t.kw != Kw::kCurrentDate &&
+                  t.kw != Kw::kCurrentTime && t.kw != Kw::kLocaltime &&
+                  t.kw != Kw::kLocaltimestamp))) {
+    auto e = MakeExpr(ExprKind::kLiteral, {});
+    e->literal_kind = LiteralKind::kString;
+    e->value = Lexer::DecodeIdent(p.sql(), t);
+    p.Advance();
+    e->span = p.SpanFrom(start);
+    return e;
+  }
+  return p.ParseExpr();
+}
+
+}  // namespace
+
+StatementPtr Parser::ParseSet() {
+  Advance();  // SET
+  // SET [GLOBAL|SESSION|LOCAL] TRANSACTION ...
+  {
+    size_t k = 0;
+    VarScope scope = VarScope::kDefault;
+    if (IsKw(Kw::kGlobal)) {
+      scope = VarScope::kGlobal;
+      k = 1;
+    } else if (IsKw(Kw::kSession) || IsKw(Kw::kLocal)) {
+      scope = VarScope::kSession;
+      k = 1;
+    }
+    if (IsKw(Kw::kTransaction, k)) {
+      for (size_t i = 0; i <= k; ++i) Advance();
+      auto s = std::make_unique<SetTransactionStmt>();
+      s->scope = scope;
+      do {
+        if (AcceptKw(Kw::kIsolation)) {
+          TRY(ExpectKw(Kw::kLevel));
+          IsolationLevel level;
+          TRY(ParseIsolationLevel(*this, &level));
+          s->isolation = level;
+        } else if (AcceptKw(Kw::kRead)) {
+          if (AcceptKw(Kw::kOnly)) {
+            s->read_only = true;
+          } else {
+            TRY(ExpectKw(Kw::kWrite));
+            s->read_only = false;
+          }
+        } else {
+          Fail();
+          return nullptr;
+        }
+      } while (Accept(TokenType::kComma));
+      return s;
+    }
+  }
+  if (IsKw(Kw::kPassword) && (Is(TokenType::kEq, 1) || IsKw(Kw::kFor, 1))) {
+    Advance();
+    auto s = std::make_unique<SetPasswordStmt>();
+    if (AcceptKw(Kw::kFor)) {
+      UserSpec u;
+      TRY(ParseUserSpec(&u));
+      s->user = std::move(u);
+    }
+    TRY(Expect(TokenType::kEq));
+    if (IsKw(Kw::kPassword) || IsKw(Kw::kOldPassword)) {
+      Advance();
+      TRY(Expect(TokenType::kLParen));
+      TRY(ParseStringLiteral(&s->password));
+      TRY(Expect(TokenType::kRParen));
+    } else {
+      TRY(ParseStringLiteral(&s->password));
+      s->is_hash = true;
+    }
+    return s;
+  }
+  if (IsKw(Kw::kRole) || (IsKw(Kw::kDefault) && IsKw(Kw::kRole, 1))) return ParseUnsupported("SET ROLE", false);
+  if (IsKw(Kw::kStatement)) return ParseUnsupported("SET STATEMENT", false);
+
+  auto s = std::make_unique<SetStmt>();
+  VarScope carried = VarScope::kDefault;  // GLOBAL/SESSION applies to later items
+  do {
+    SetItem item;
+    uint32_t start = Cur().offset;
+    if (IsKw(Kw::kGlobal) || IsKw(Kw::kSession) || IsKw(Kw::kLocal)) {
+      carried = IsKw(Kw::kGlobal) ? VarScope::kGlobal : VarScope::kSession;
+      Advance();
+    }
+    if (Is(TokenType::kUserVar)) {
+      item.kind = SetItem::Kind::kUserVar;
+      item.name = Lexer::DecodeUserVar(sql_, Cur(), opts_.no_backslash_escapes);
+      Advance();
+      if (!Accept(TokenType::kEq) && !Accept(TokenType::kAssign)) {
+        Fail();
+        return nullptr;
+      }
+      item.value = ParseExpr();
+      TRY(item.value);
+    } else if (IsKw(Kw::kNames)) {
+      Advance();
+      item.kind = SetItem::Kind::kNames;
+      if (AcceptKw(Kw::kDefault)) {
+        item.is_default = true;
+      } else {
+        TRY(ParseCharsetName(&item.charset));
+        if (AcceptKw(Kw::kCollate)) {
+          if (AcceptKw(Kw::kDefault)) {
+            item.collation.clear();
+          } else {
+            TRY(ParseCharsetName(&item.collation));
+          }
+        }
+      }
+    } else if (IsKw(Kw::kCharset) || (IsKw(Kw::kCharacter) && IsKw(Kw::kSet, 1))) {
+      if (IsKw(Kw::kCharacter)) Advance();
+      Advance();
+      item.kind = SetItem::Kind::kCharset;
+      if (AcceptKw(Kw::kDefault)) {
+        item.is_default = true;
+      } else {
+        TRY(ParseCharsetName(&item.charset));
+      }
+    } else {
+      item.kind = SetItem::Kind::kSysVar;
+      item.scope = carried;
+      if (Accept(TokenType::kAtAt)) {
+        item.scope = VarScope::kSession;
+        if ((IsKw(Kw::kGlobal) || IsKw(Kw::kSession) || IsKw(Kw::kLocal)) && Is(TokenType::kDot, 1)) {
+          item.scope = IsKw(Kw::kGlobal) ? VarScope::kGlobal : VarScope::kSession;
+          Advance();
+          Advance();
+        } else {
+          item.scope = carried;
+        }
+      }
+      if (!IsAnyWord()) {
+        Fail();
+        return nullptr;
+      }
+      item.name = Lexer::DecodeIdent(sql_, Cur());
+      Advance();
+      if (Is(TokenType::kDot) && IsAnyWord(1)) {
+        Advance();
+        item.name += ".";
+        item.name += Lexer::DecodeIdent(sql_, Cur());
+        Advance();
+      }
+      if (!Accept(TokenType::kEq) && !Accept(TokenType::kAssign)) {
+        Fail();
+        return nullptr;
+      }
+      item.value = ParseSysVarValue(*this);
+      TRY(item.value);
+    }
+    item.span = SpanFrom(start);
+    s->items.push_back(std::move(item));
+  } while (Accept(TokenType::kComma));
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// Transactions, locking, replication threads
+// ---------------------------------------------------------------------------
+
+namespace {
+bool ParseChainRelease(Parser& p, TriState* chain, TriState* release) {
+  if (p.AcceptKw(Kw::kAnd)) {
+    *chain = p.AcceptKw(Kw::kNo) ? TriState::kNo : TriState::kYes;
+    TRY(p.ExpectKw(Kw::kChain));
+  }
+  if (p.IsKw(Kw::kNo) && p.IsKw(Kw::kRelease, 1)) {
+    p.Advance();
+    p.Advance();
+    *release = TriState::kNo;
+  } else if (p.AcceptKw(Kw::kRelease)) {
+    *release = TriState::kYes;
+  }
+  return true;
+}
+}  // namespace
+
+StatementPtr Parser::ParseBegin() {
+  if (IsKw(Kw::kNot, 1) && IsKw(Kw::kAtomic, 2)) return ParseUnsupported("BEGIN NOT ATOMIC", true);
+  Advance();  // BEGIN
+  AcceptKw(Kw::kWork);
+  return std::make_unique<BeginStmt>();
+}
+
+StatementPtr Parser::ParseCommit() {
+  Advance();
+  AcceptKw(Kw::kWork);
+  auto s = std::make_unique<CommitStmt>();
+  TRY(ParseChainRelease(*this, &s->chain, &s->release));
+  return s;
+}
+
+StatementPtr Parser::ParseRollback() {
+  Advance();
+  AcceptKw(Kw::kWork);
+  auto s = std::make_unique<RollbackStmt>();
+  if (AcceptKw(Kw::kTo)) {
+    AcceptKw(Kw::kSavepoint);
+    std::string name;
+    TRY(ParseIdent(&name));
+    s->savepoint = std::move(name);
+    return s;
+  }
+  TRY(ParseChainRelease(*this, &s->chain, &s->release));
+  return s;
+}
+
+namespace {
+
+// START/STOP SLAVE: [IO_THREAD | SQL_THREAD][, ...]
+bool ParseThreadTypes(Parser& p, ReplicaControlStmt* s) {
+  for (;;) {
+    if (p.AcceptKw(Kw::kIoThread)) {
+      s->io_thread = true;
+    } else if (p.AcceptKw(Kw::kSqlThread)) {
+      s->sql_thread = true;
+    } else {
+      return true;
+    }
+    if (!(p.Is(TokenType::kComma) && (p.IsKw(Kw::kIoThread, 1) || p.IsKw(Kw::kSqlThread, 1))))
+      return true;
+    p.Advance();
+  }
+}
+
+StatementPtr ParseReplicaControl(Parser& p, bool start) {
+  p.Advance();  // START | STOP
+  auto s = std::make_unique<ReplicaControlStmt>();
+  s->start = start;
+  if (p.AcceptKw(Kw::kAll)) {
+    s->all = true;
+    if (!(p.AcceptKw(Kw::kSlaves) || p.AcceptKw(Kw::kReplicas))) {
+      p.Fail();
+      return nullptr;
+    }
+    TRY(ParseThreadTypes(p, s.get()));
+    return s;
+  }
+  if (!(p.AcceptKw(Kw::kSlave) || p.AcceptKw(Kw::kReplica))) {
+    p.Fail();
+    return nullptr;
+  }
+  if (p.Is(TokenType::kString)) TRY(p.ParseStringLiteral(&s->connection_name));
+  TRY(ParseThreadTypes(p, s.get()));
+  if (start && p.AcceptKw(Kw::kUntil)) {
+    do {
+      ReplOptionValue v;
+      TRY(p.ParseReplOption(&v, true));
+      s->until.push_back(std::move(v));
+    } while (p.Accept(TokenType::kComma));
+  }
+  if (p.IsKw(Kw::kFor) && p.IsKw(Kw::kChannel, 1)) {
+    p.Advance();
+    p.Advance();
+    TRY(p.ParseStringLiteral(&s->connection_name));
+  }
+  return s;
+}
+
+}  // namespace
+
+StatementPtr Parser::ParseStart() {
+  if (IsKw(Kw::kTransaction, 1)) {
+    Advance();
+    Advance();
+    auto s = std::make_unique<BeginStmt>();
+    s->start_transaction = true;
+    if (!AtStatementEnd()) {
+      do {
+        if (IsKw(Kw::kWith)) {
+          Advance();
+          TRY(ExpectKw(Kw::kConsistent));
+          TRY(ExpectKw(Kw::kSnapshot));
+          s->consistent_snapshot = true;
+        } else if (AcceptKw(Kw::kRead)) {
+          if (AcceptKw(Kw::kOnly)) {
+            s->read_only = true;
+          } else {
+            TRY(ExpectKw(Kw::kWrite));
+            s->read_write = true;
+          }
+        } else {
+          Fail();
+          return nullptr;
+        }
+      } while (Accept(TokenType::kComma));
+    }
+    if (s->read_only && s->read_write) {
+      Fail();
+      return nullptr;
+    }
+    return s;
+  }
+  return ParseReplicaControl(*this, true);
+}
+
+StatementPtr Parser::ParseStop() { return ParseReplicaControl(*this, false); }
+
+StatementPtr Parser::ParseLock() {
+  Advance();  // LOCK
+  if (!AcceptKw(Kw::kTables) && !AcceptKw(Kw::kTable)) {
+    Fail();
+    return nullptr;
+  }
+  auto s = std::make_unique<LockTablesStmt>();
+  do {
+    LockTablesStmt::Item item;
+    TRY(ParseTableName(&item.table));
+    if (AcceptKw(Kw::kAs)) {
+      TRY(ParseIdent(&item.alias));
+    } else if (IsIdent()) {
+      TRY(ParseIdent(&item.alias));
+    }
+    if (AcceptKw(Kw::kRead)) {
+      item.type = AcceptKw(Kw::kLocal) ? LockTablesStmt::LockType::kReadLocal
+                                       : LockTablesStmt::LockType::kRead;
+    } else if (AcceptKw(Kw::kLowPriority)) {
+      TRY(ExpectKw(Kw::kWrite));
+      item.type = LockTablesStmt::LockType::kLowPriorityWrite;
+    } else if (AcceptKw(Kw::kWrite)) {
+      item.type = AcceptKw(Kw::kConcurrent) ? LockTablesStmt::LockType::kWriteConcurrent
+                                            : LockTablesStmt::LockType::kWrite;
+    } else {
+      Fail();
+      return nullptr;
+    }
+    s->tables.push_back(std::move(item));
+  } while (Accept(TokenType::kComma));
+  if (AcceptKw(Kw::kNowait)) {
+  } else if (AcceptKw(Kw::kWait)) {
+    uint64_t n;
+    TRY(ParseNumber(&n));
+  }
+  return s;
+}
+
+StatementPtr Parser::ParseUnlock() {
+  Advance();  // UNLOCK
+  if (!AcceptKw(Kw::kTables) && !AcceptKw(Kw::kTable)) {
+    Fail();
+    return nullptr;
+  }
+  return std::make_unique<UnlockTablesStmt>();
+}
+
+// ---------------------------------------------------------------------------
+// Accounts
+// ---------------------------------------------------------------------------
+
+bool Parser::ParseAuth(AuthSpec* auth) {
+  // IDENTIFIED already consumed.
+  if (AcceptKw(Kw::kBy)) {
+    if (AcceptKw(Kw::kPassword)) {
+      auth->kind = AuthSpec::Kind::kPasswordHash;
+      return ParseStringLiteral(&auth->auth_string);
+    }
+    auth->kind = AuthSpec::Kind::kPassword;
+    return ParseStringLiteral(&auth->auth_string);
+  }
+  if (!AcceptKw(Kw::kVia) && !AcceptKw(Kw::kWith)) return Fail();
+  auth->kind = AuthSpec::Kind::kPlugin;
+  std::string plugin;
+  TRY(ParseIdentOrString(&plugin));
+  auth->plugin = ToLowerAscii(plugin);
+  if (AcceptKw(Kw::kUsing) || AcceptKw(Kw::kAs)) {
+    if (IsKw(Kw::kPassword) && Is(TokenType::kLParen, 1)) {
+      Advance();
+      Advance();
+      TRY(ParseStringLiteral(&auth->auth_string));
+      TRY(Expect(TokenType::kRParen));
+      auth->plugin_password_is_plain = true;
+    } else {
+      TRY(ParseStringLiteral(&auth->auth_string));
+    }
+  } else if (AcceptKw(Kw::kBy)) {
+    TRY(ParseStringLiteral(&auth->auth_string));
+    auth->plugin_password_is_plain = true;
+  }
+  if (IsKw(Kw::kOr)) return FailUnsupported("multiple authentication plugins");
+  return true;
+}
+
+bool Parser::ParseUserAuthList(std::vector<UserAuth>* out) {
+  do {
+    UserAuth ua;
+    TRY(ParseUserSpec(&ua.user));
+    if (AcceptKw(Kw::kIdentified)) TRY(ParseAuth(&ua.auth));
+    out->push_back(std::move(ua));
+  } while (Accept(TokenType::kComma));
+  return true;
+}
+
+// REQUIRE ..., WITH resource limits / GRANT OPTION (GRANT handles it), PASSWORD
+// EXPIRE ..., ACCOUNT LOCK|UNLOCK.
+bool Parser::ParseAccountOptions(std::vector<std::pair<std::string, std::string>>* out) {
+  for (;;) {
+    if (AcceptKw(Kw::kRequire)) {
+      if (AcceptKw(Kw::kNoneWord)) {
+        out->emplace_back("REQUIRE", "NONE");
+        continue;
+      }
+      // SSL / X509 / CIPHER 'x' / ISSUER 'x' / SUBJECT 'x' [AND ...]
+      do {
+        if (AcceptKw(Kw::kSsl) || AcceptKw(Kw::kX509)) {
+          out->emplace_back("REQUIRE", ToUpperAscii(Text(toks_[pos_ - 1])));
+        } else if (IsKw(Kw::kCipher) || IsKw(Kw::kIssuer) || IsKw(Kw::kSubject)) {
+          std::string what = ToUpperAscii(Text(Cur()));
+          Advance();
+          std::string v;
+          TRY(ParseStringLiteral(&v));
+          out->emplace_back("REQUIRE " + what, v);
+        } else {
+          return Fail();
+        }
+      } while (AcceptKw(Kw::kAnd) || (IsKw(Kw::kCipher) || IsKw(Kw::kIssuer) || IsKw(Kw::kSubject)));
+      continue;
+    }
+    if (IsKw(Kw::kWith) && !IsKw(Kw::kGrant, 1) && !IsKw(Kw::kAdmin, 1)) {
+      Advance();
+      bool any = false;
+      while (IsKw(Kw::kMaxQueriesPerHour) || IsKw(Kw::kMaxUpdatesPerHour) ||
+             IsKw(Kw::kMaxConnectionsPerHour) || IsKw(Kw::kMaxUserConnections) ||
+             IsKw(Kw::kMaxStatementTime)) {
+        std::string name = ToUpperAscii(Text(Cur()));
+        Advance();
+        std::string v;
+        if (Is(TokenType::kInteger) || Is(TokenType::kDecimal)) {
+          v = std::string(Text(Cur()));
+          Advance();
+        } else {
+          return Fail();
+        }
+        out->emplace_back(name, v);
+        any = true;
+      }
+      if (!any) return Fail();
+      continue;
+    }
+    if (IsKw(Kw::kPassword) && IsKw(Kw::kExpire, 1)) {
+      Advance();
+      Advance();
+      std::string v = "EXPIRE";
+      if (AcceptKw(Kw::kNever)) {
+        v = "NEVER";
+      } else if (AcceptKw(Kw::kDefault)) {
+        v = "DEFAULT";
+      } else if (AcceptKw(Kw::kInterval)) {
+        uint64_t n;
+        TRY(ParseNumber(&n));
+        TRY(ExpectKw(Kw::kDay));
+        v = "INTERVAL " + std::to_string(n) + " DAY";
+      }
+      out->emplace_back("PASSWORD EXPIRE", v);
+      continue;
+    }
+    if (AcceptKw(Kw::kAccount)) {
+      if (AcceptKw(Kw::kLock)) {
+        out->emplace_back("ACCOUNT", "LOCK");
+      } else {
+        TRY(ExpectKw(Kw::kUnlock));
+        out->emplace_back("ACCOUNT", "UNLOCK");
+      }
+      continue;
+    }
+    break;
+  }
+  return true;
+}
+
+StatementPtr Parser::ParseCreateUser(bool or_replace) {
+  Advance();  // USER
+  auto s = std::make_unique<CreateUserStmt>();
+  s->or_replace = or_replace;
+  if (IsKw(Kw::kIf)) {
+    Advance();
+    TRY(ExpectKw(Kw::kNot));
+    TRY(ExpectKw(Kw::kExists));
+    s->if_not_exists = true;
+  }
+  TRY(ParseUserAuthList(&s->users));
+  TRY(ParseAccountOptions(&s->options));
+  return s;
+}
+
+StatementPtr Parser::ParseDropUser() {
+  Advance();  // USER
+  auto s = std::make_unique<DropUserStmt>();
+  if (IsKw(Kw::kIf) && IsKw(Kw::kExists, 1)) {
+    Advance();
+    Advance();
+    s->if_exists = true;
+  }
+  do {
+    UserSpec u;
+    TRY(ParseUserSpec(&u));
+    s->users.push_back(std::move(u));
+  } while (Accept(TokenType::kComma));
+  return s;
+}
+
+StatementPtr Parser::ParseAlterUser() {
+  Advance();  // USER
+  auto s = std::make_unique<AlterUserStmt>();
+  if (IsKw(Kw::kIf) && IsKw(Kw::kExists, 1)) {
+    Advance();
+    Advance();
+    s->if_exists = true;
+  }
+  TRY(ParseUserAuthList(&s->users));
+  TRY(ParseAccountOptions(&s->options));
+  return s;
+}
+
+StatementPtr Parser::ParseRenameUser() {
+  Advance();  // USER
+  auto s = std::make_unique<RenameUserStmt>();
+  do {
+    UserSpec from, to;
+    TRY(ParseUserSpec(&from));
+    TRY(ExpectKw(Kw::kTo));
+    TRY(ParseUserSpec(&to));
+    s->renames.emplace_back(std::move(from), std::move(to));
+  } while (Accept(TokenType::kComma));
+  return s;
+}
+
+// Privilege list up to ON (privileges) or TO/FROM (role names).
+bool Parser::ParsePrivileges(std::vector<Privilege>* out, std::vector<std::string>* roles) {
+  std::vector<std::string> single;  // single-word items as written (role names if no ON)
+  bool multiword = false;
+  bool quoted = false;
+  do {
+    if (Is(TokenType::kString) || Is(TokenType::kQuotedIdent)) {  // only a role name
+      std::string r;
+      TRY(ParseIdentOrString(&r));
+      single.push_back(std::move(r));
+      quoted = true;
+      out->push_back(Privilege{});
+      continue;
+    }
+    if (!IsAnyWord()) return Fail();
+    Privilege p;
+    int words = 0;
+    std::string first;
+    while (Cur().type == TokenType::kIdent && !IsKw(Kw::kOn) && !IsKw(Kw::kTo) && !IsKw(Kw::kFrom)) {
+      if (words == 0) first = std::string(Text(Cur()));
+      if (!p.name.empty()) p.name += " ";
+      p.name += ToUpperAscii(Text(Cur()));
+      Advance();
+      ++words;
+    }
+    if (words == 0) return Fail();
+    if (words > 1) multiword = true;
+    if (p.name == "ALL") p.name = "ALL PRIVILEGES";
+    if (Is(TokenType::kLParen)) TRY(ParseIdentList(&p.columns));
+    single.push_back(std::move(first));
+    out->push_back(std::move(p));
+  } while (Accept(TokenType::kComma));
+  if (IsKw(Kw::kOn)) {
+    if (quoted) return Fail();
+    return true;
+  }
+  // GRANT r1, r2 TO ... / REVOKE r FROM ...: role names.
+  if (multiword) return Fail();
+  *roles = std::move(single);
+  out->clear();
+  return true;
+}
+
+bool Parser::ParseGrantTarget(GrantTarget* target) {
+  if (AcceptKw(Kw::kTable)) {
+    target->object_type = GrantTarget::ObjectType::kTable;
+  } else if (AcceptKw(Kw::kFunction)) {
+    target->object_type = GrantTarget::ObjectType::kFunction;
+  } else if (AcceptKw(Kw::kProcedure)) {
+    target->object_type = GrantTarget::ObjectType::kProcedure;
+  } else if (AcceptKw(Kw::kPackage)) {
+    target->object_type = GrantTarget::ObjectType::kPackage;
+    AcceptKw(Kw::kBody);
+  }
+  if (Accept(TokenType::kStar)) {
+    if (Accept(TokenType::kDot)) {
+      TRY(Expect(TokenType::kStar));
+      target->level = GrantTarget::Level::kGlobal;
+    } else {
+      target->level = GrantTarget::Level::kDatabase;
+    }
+    return true;
+  }
+  std::string first;
+  TRY(ParseIdent(&first));
+  if (Accept(TokenType::kDot)) {
+    target->db = std::move(first);
+    if (Accept(TokenType::kStar)) {
+      target->level = GrantTarget::Level::kDatabase;
+    } else {
+      target->level = GrantTarget::Level::kTable;
+      TRY(ParseIdent(&target->table));
+    }
+  } else {
+    target->level = GrantTarget::Level::kTable;
+    target->table = std::move(first);
+  }
+  return true;
+}
+
+StatementPtr Parser::ParseGrant() {
+  Advance();  // GRANT
+  auto s = std::make_unique<GrantStmt>();
+  if (IsKw(Kw::kProxy) && IsKw(Kw::kOn, 1)) {
+    Advance();
+    Advance();
+    s->proxy = true;
+    UserSpec proxied;
+    TRY(ParseUserSpec(&proxied));
+  } else {
+    TRY(ParsePrivileges(&s->privileges, &s->roles));
+    if (s->roles.empty()) {
+      TRY(ExpectKw(Kw::kOn));
+      TRY(ParseGrantTarget(&s->on));
+    }
+  }
+  TRY(ExpectKw(Kw::kTo));
+  TRY(ParseUserAuthList(&s->users));
+  for (;;) {
+    if (IsKw(Kw::kWith) && IsKw(Kw::kGrant, 1)) {
+      Advance();
+      Advance();
+      TRY(ExpectKw(Kw::kOption));
+      s->with_grant_option = true;
+      // More WITH limits may follow.
+      while (IsKw(Kw::kMaxQueriesPerHour) || IsKw(Kw::kMaxUpdatesPerHour) ||
+             IsKw(Kw::kMaxConnectionsPerHour) || IsKw(Kw::kMaxUserConnections) ||
+             IsKw(Kw::kMaxStatementTime)) {
+        std::string name = ToUpperAscii(Text(Cur()));
+        Advance();
+        if (!Is(TokenType::kInteger) && !Is(TokenType::kDecimal)) {
+          Fail();
+          return nullptr;
+        }
+        s->options.emplace_back(name, std::string(Text(Cur())));
+        Advance();
+      }
+      continue;
+    }
+    if (IsKw(Kw::kWith) && IsKw(Kw::kAdmin, 1)) {
+      Advance();
+      Advance();
+      TRY(ExpectKw(Kw::kOption));
+      continue;
+    }
+    size_t before = s->options.size();
+    size_t at = pos();
+    TRY(ParseAccountOptions(&s->options));
+    if (pos() == at && s->options.size() == before) break;
+  }
+  return s;
+}
+
+StatementPtr Parser::ParseRevoke() {
+  Advance();  // REVOKE
+  auto s = std::make_unique<RevokeStmt>();
+  if (IsKw(Kw::kIf) && IsKw(Kw::kExists, 1)) {
+    Advance();
+    Advance();
+  }
+  if (IsKw(Kw::kAll)) {
+    // REVOKE ALL [PRIVILEGES], GRANT OPTION FROM ...
+    size_t k = 1;
+    if (IsKw(Kw::kPrivileges, 1)) k = 2;
+    if (Is(TokenType::kComma, k) && IsKw(Kw::kGrant, k + 1) && IsKw(Kw::kOption, k + 2)) {
+      for (size_t i = 0; i < k + 3; ++i) Advance();
+      s->all_and_grant_option = true;
+      TRY(ExpectKw(Kw::kFrom));
+      do {
+        UserSpec u;
+        TRY(ParseUserSpec(&u));
+        s->users.push_back(std::move(u));
+      } while (Accept(TokenType::kComma));
+      return s;
+    }
+  }
+  if (IsKw(Kw::kProxy) && IsKw(Kw::kOn, 1)) {
+    Advance();
+    Advance();
+    s->proxy = true;
+    UserSpec proxied;
+    TRY(ParseUserSpec(&proxied));
+  } else {
+    TRY(ParsePrivileges(&s->privileges, &s->roles));
+    if (s->roles.empty()) {
+      TRY(ExpectKw(Kw::kOn));
+      TRY(ParseGrantTarget(&s->on));
+    }
+  }
+  TRY(ExpectKw(Kw::kFrom));
+  do {
+    UserSpec u;
+    TRY(ParseUserSpec(&u));
+    s->users.push_back(std::move(u));
+  } while (Accept(TokenType::kComma));
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// FLUSH / KILL / PURGE / RESET
+// ---------------------------------------------------------------------------
+
+StatementPtr Parser::ParseFlush() {
+  Advance();  // FLUSH
+  auto s = std::make_unique<FlushStmt>();
+  if (AcceptKw(Kw::kNoWriteToBinlog) || AcceptKw(Kw::kLocal)) s->no_write_to_binlog = true;
+  do {
+    FlushOption o;
+    const Token& t = Cur();
+    if (t.type != TokenType::kIdent) {
+      Fail();
+      return nullptr;
+    }
+    using K = FlushOption::Kind;
+    auto logs = [&](K kind) -> bool {
+      Advance();
+      TRY(ExpectKw(Kw::kLogs));
+      o.kind = kind;
+      return true;
+    };
+    switch (t.kw) {
+      case Kw::kLogs: Advance(); o.kind = K::kLogs; break;
+      case Kw::kBinary:
+        TRY(logs(K::kBinaryLogs));
+        if (AcceptKw(Kw::kDeleteDomainId)) {
+          TRY(Expect(TokenType::kEq));
+          TRY(Expect(TokenType::kLParen));
+          while (!Is(TokenType::kRParen)) {
+            uint64_t n;
+            TRY(ParseNumber(&n));
+            if (!Accept(TokenType::kComma)) break;
+          }
+          TRY(Expect(TokenType::kRParen));
+        }
+        break;
+      case Kw::kRelay:
+        TRY(logs(K::kRelayLogs));
+        if (Is(TokenType::kString)) TRY(ParseStringLiteral(&o.connection_name));
+        if (IsKw(Kw::kFor) && IsKw(Kw::kChannel, 1)) {
+          Advance();
+          Advance();
+          TRY(ParseStringLiteral(&o.connection_name));
+        }
+        break;
+      case Kw::kError: TRY(logs(K::kErrorLogs)); break;
+      case Kw::kEngine: TRY(logs(K::kEngineLogs)); break;
+      case Kw::kGeneral: TRY(logs(K::kGeneralLogs)); break;
+      case Kw::kSlow: TRY(logs(K::kSlowLogs)); break;
+      case Kw::kPrivileges: Advance(); o.kind = K::kPrivileges; break;
+      case Kw::kStatus: Advance(); o.kind = K::kStatus; break;
+      case Kw::kHosts: Advance(); o.kind = K::kHosts; break;
+      case Kw::kUserResources: Advance(); o.kind = K::kUserResources; break;
+      case Kw::kClientStatistics: Advance(); o.kind = K::kClientStatistics; break;
+      case Kw::kTableStatistics: Advance(); o.kind = K::kTableStatistics; break;
+      case Kw::kIndexStatistics: Advance(); o.kind = K::kIndexStatistics; break;
+      case Kw::kUserStatistics: Advance(); o.kind = K::kUserStatistics; break;
+      case Kw::kDesKeyFile: Advance(); o.kind = K::kDesKeyFile; break;
+      case Kw::kSsl: Advance(); o.kind = K::kSslCertificates; break;
+      case Kw::kQuery:
+        Advance();
+        TRY(ExpectKw(Kw::kCache));
+        o.kind = K::kQueryCache;
+        break;
+      case Kw::kTable:
+      case Kw::kTables:
+        Advance();
+        o.kind = K::kTables;
+        if (IsIdent() && !IsKw(Kw::kWith) && !IsKw(Kw::kFor)) TRY(ParseTableNameList(&o.tables));
+        if (IsKw(Kw::kWith)) {
+          Advance();
+          TRY(ExpectKw(Kw::kRead));
+          TRY(ExpectKw(Kw::kLock));
+          o.with_read_lock = true;
+        } else if (IsKw(Kw::kFor) && IsKw(Kw::kExport, 1)) {
+          Advance();
+          Advance();
+          o.for_export = true;
+        }
+        break;
+      default:
+        Fail();
+        return nullptr;
+    }
+    s->options.push_back(std::move(o));
+  } while (Accept(TokenType::kComma));
+  return s;
+}
+
+StatementPtr Parser::ParseKill() {
+  Advance();  // KILL
+  auto s = std::make_unique<KillStmt>();
+  if (AcceptKw(Kw::kHard)) {
+    s->hard = true;
+  } else if (AcceptKw(Kw::kSoft)) {
+    s->hard = false;
+  }
+  if (AcceptKw(Kw::kConnection)) {
+  } else if (AcceptKw(Kw::kQuery)) {
+    s->query = true;
+    if (AcceptKw(Kw::kId)) s->query_id = true;
+  }
+  if (IsKw(Kw::kUser)) return ParseUnsupported("KILL USER", false);
+  s->id = ParseExpr();
+  TRY(s->id);
+  return s;
+}
+
+StatementPtr Parser::ParsePurge() {
+  Advance();  // PURGE
+  if (!AcceptKw(Kw::kBinary) && !AcceptKw(Kw::kMaster)) {
+    Fail();
+    return nullptr;
+  }
+  TRY(ExpectKw(Kw::kLogs));
+  auto s = std::make_unique<PurgeLogsStmt>();
+  if (AcceptKw(Kw::kTo)) {
+    std::string f;
+    TRY(ParseStringLiteral(&f));
+    s->to_file = std::move(f);
+  } else {
+    TRY(ExpectKw(Kw::kBefore));
+    s->before = ParseExpr();
+    TRY(s->before);
+  }
+  return s;
+}
+
+StatementPtr Parser::ParseReset() {
+  Advance();  // RESET
+  auto s = std::make_unique<ResetStmt>();
+  do {
+    ResetStmt::Item item;
+    if (AcceptKw(Kw::kMaster) || (IsKw(Kw::kBinary) && IsKw(Kw::kLogs, 1))) {
+      if (IsKw(Kw::kBinary)) {
+        Advance();
+        Advance();
+      }
+      item.what = ResetStmt::What::kMaster;
+      if (AcceptKw(Kw::kTo)) {
+        uint64_t n;
+        TRY(ParseNumber(&n));
+        item.to = n;
+      }
+    } else if (AcceptKw(Kw::kSlave) || AcceptKw(Kw::kReplica)) {
+      item.what = ResetStmt::What::kSlave;
+      if (Is(TokenType::kString)) TRY(ParseStringLiteral(&item.connection_name));
+      if (AcceptKw(Kw::kAll)) item.all = true;
+      if (IsKw(Kw::kFor) && IsKw(Kw::kChannel, 1)) {
+        Advance();
+        Advance();
+        TRY(ParseStringLiteral(&item.connection_name));
+      }
+    } else if (AcceptKw(Kw::kQuery)) {
+      TRY(ExpectKw(Kw::kCache));
+      item.what = ResetStmt::What::kQueryCache;
+    } else {
+      Fail();
+      return nullptr;
+    }
+    s->items.push_back(std::move(item));
+  } while (Accept(TokenType::kComma));
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// CHANGE MASTER / REPLICATION SOURCE
+// ---------------------------------------------------------------------------
+
+namespace {
+
+struct ReplOptionName {
+  std::string_view suffix;  // after MASTER_ / SOURCE_
+  ReplOption option;
+};
+
+// Options spelled MASTER_<suffix> or SOURCE_<suffix>.
+constexpr ReplOptionName kPrefixed[] = {
+    {"HOST", ReplOption::kHost},
+    {"PORT", ReplOption::kPort},
+    {"USER", ReplOption::kUser},
+    {"PASSWORD", ReplOption::kPassword},
+    {"LOG_FILE", ReplOption::kLogFile},
+    {"LOG_POS", ReplOption::kLogPos},
+    {"CONNECT_RETRY", ReplOption::kConnectRetry},
+    {"RETRY_COUNT", ReplOption::kRetryCount},
+    {"HEARTBEAT_PERIOD", ReplOption::kHeartbeatPeriod},
+    {"DELAY", ReplOption::kDelay},
+    {"BIND", ReplOption::kBind},
+    {"USE_GTID", ReplOption::kUseGtid},
+    {"GTID_POS", ReplOption::kGtidPos},
+    {"DEMOTE_TO_SLAVE", ReplOption::kDemoteToSlave},
+    {"DEMOTE_TO_REPLICA", ReplOption::kDemoteToSlave},
+    {"AUTO_POSITION", ReplOption::kAutoPosition},
+    {"SSL", ReplOption::kSsl},
+    {"SSL_CA", ReplOption::kSslCa},
+    {"SSL_CAPATH", ReplOption::kSslCapath},
+    {"SSL_CERT", ReplOption::kSslCert},
+    {"SSL_CIPHER", ReplOption::kSslCipher},
+    {"SSL_CRL", ReplOption::kSslCrl},
+    {"SSL_CRLPATH", ReplOption::kSslCrlpath},
+    {"SSL_KEY", ReplOption::kSslKey},
+    {"SSL_VERIFY_SERVER_CERT", ReplOption::kSslVerifyServerCert},
+};
+
+bool LookupReplOption(const std::string& upper, ReplOption* out) {
+  if (upper == "RELAY_LOG_FILE") return (*out = ReplOption::kRelayLogFile), true;
+  if (upper == "RELAY_LOG_POS") return (*out = ReplOption::kRelayLogPos), true;
+  if (upper == "IGNORE_SERVER_IDS") return (*out = ReplOption::kIgnoreServerIds), true;
+  if (upper == "DO_DOMAIN_IDS") return (*out = ReplOption::kDoDomainIds), true;
+  if (upper == "IGNORE_DOMAIN_IDS") return (*out = ReplOption::kIgnoreDomainIds), true;
+  std::string_view rest;
+  if (upper.rfind("MASTER_", 0) == 0) {
+    rest = std::string_view(upper).substr(7);
+  } else if (upper.rfind("SOURCE_", 0) == 0) {
+    rest = std::string_view(upper).substr(7);
+  } else {
+    return false;
+  }
+  for (const ReplOptionName& n : kPrefixed) {
+    if (n.suffix == rest) {
+      *out = n.option;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Parser::ParseReplOption(ReplOptionValue* out, bool until) {
+  uint32_t start = Cur().offset;
+  if (!IsAnyWord()) return Fail();
+  out->written = ToUpperAscii(Text(Cur()));
+  if (!LookupReplOption(out->written, &out->option)) return Fail();
+  if (until && !(out->option == ReplOption::kLogFile || out->option == ReplOption::kLogPos ||
+                 out->option == ReplOption::kRelayLogFile ||
+                 out->option == ReplOption::kRelayLogPos || out->option == ReplOption::kGtidPos)) {
+    return Fail();
+  }
+  if (!until && out->option == ReplOption::kGtidPos) return Fail();
+  Advance();
+  TRY(Expect(TokenType::kEq));
+  if (out->option == ReplOption::kIgnoreServerIds || out->option == ReplOption::kDoDomainIds ||
+      out->option == ReplOption::kIgnoreDomainIds) {
+    TRY(Expect(TokenType::kLParen));
+    while (!Is(TokenType::kRParen)) {
+      if (!Is(TokenType::kInteger)) return Fail();
+      out->ids.emplace_back(Text(Cur()));
+      Advance();
+      if (!Accept(TokenType::kComma)) break;
+    }
+    TRY(Expect(TokenType::kRParen));
+  } else if (Is(TokenType::kString)) {
+    TRY(ParseStringLiteral(&out->value));
+    out->is_string = true;
+  } else if (Is(TokenType::kInteger) || Is(TokenType::kDecimal) || Is(TokenType::kFloat)) {
+    out->value = std::string(Text(Cur()));
+    Advance();
+  } else if (IsAnyWord()) {
+    out->value = ToLowerAscii(Text(Cur()));
+    Advance();
+  } else {
+    return Fail();
+  }
+  out->span = SpanFrom(start);
+  return true;
+}
+
+StatementPtr Parser::ParseChange() {
+  Advance();  // CHANGE
+  auto s = std::make_unique<ChangeMasterStmt>();
+  if (AcceptKw(Kw::kMaster)) {
+    if (Is(TokenType::kString)) TRY(ParseStringLiteral(&s->connection_name));
+  } else if (AcceptKw(Kw::kReplication)) {
+    if (IsKw(Kw::kFilter)) return ParseUnsupported("CHANGE REPLICATION FILTER", false);
+    TRY(ExpectKw(Kw::kSource));
+    s->source_syntax = true;
+  } else {
+    Fail();
+    return nullptr;
+  }
+  TRY(ExpectKw(Kw::kTo));
+  do {
+    ReplOptionValue v;
+    TRY(ParseReplOption(&v, false));
+    s->options.push_back(std::move(v));
+  } while (Accept(TokenType::kComma));
+  if (IsKw(Kw::kFor) && IsKw(Kw::kChannel, 1)) {
+    Advance();
+    Advance();
+    TRY(ParseStringLiteral(&s->connection_name));
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// ANALYZE / CHECK / OPTIMIZE / REPAIR / CHECKSUM TABLE
+// ---------------------------------------------------------------------------
+
+StatementPtr Parser::ParseAdminTable(AdminTableStmt::Op op) {
+  Advance();
+  auto s = std::make_unique<AdminTableStmt>();
+  s->op = op;
+  if (AcceptKw(Kw::kNoWriteToBinlog) || AcceptKw(Kw::kLocal)) s->no_write_to_binlog = true;
+  if (!AcceptKw(Kw::kTable) && !AcceptKw(Kw::kTables)) {
+    Fail();
+    return nullptr;
+  }
+  TRY(ParseTableNameList(&s->tables));
+  while (!AtStatementEnd()) {
+    if (Is(TokenType::kLParen)) {  // ANALYZE ... PERSISTENT FOR COLUMNS (...) INDEXES (...)
+      int depth = 0;
+      do {
+        if (Is(TokenType::kLParen)) ++depth;
+        if (Is(TokenType::kRParen)) --depth;
+        if (Is(TokenType::kError)) {
+          Fail();
+          return nullptr;
+        }
+        Advance();
+      } while (depth > 0 && !Is(TokenType::kEnd));
+      continue;
+    }
+    if (!IsAnyWord()) {
+      Fail();
+      return nullptr;
+    }
+    s->options.push_back(ToUpperAscii(Text(Cur())));
+    Advance();
+  }
+  return s;
+}
+
+}  // namespace relaydb::sql

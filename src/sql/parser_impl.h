@@ -1,0 +1,248 @@
+// Private to the parser (parser*.cc): the recursive-descent Parser over a
+// token vector. Not part of the public API; see parser.h.
+//
+// Error handling: the first failure is recorded in `error_` and every parse
+// function then returns false / nullptr up the call chain (TRY). Syntax
+// errors are reported at the current token, as MariaDB's LALR parser does
+// at its lookahead token.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "sql/ast.h"
+#include "sql/lexer.h"
+#include "sql/parser.h"
+
+namespace relaydb::sql {
+
+// Returns a default-constructed value (false / nullptr / empty) from the
+// calling function if `expr` is false-ish.
+#define TRY(expr)          \
+  do {                     \
+    if (!(expr)) return {}; \
+  } while (0)
+
+class Parser {
+ public:
+  // `sql` and `tokens` (Lexer::Tokenize of sql) must outlive the Parser.
+  // Parsing starts at token `start`; lines in error messages count from
+  // `stmt_line` (the line of the statement's first byte).
+  Parser(std::string_view sql, const ParseOptions& options, const std::vector<Token>& tokens,
+         size_t start, uint32_t stmt_line);
+
+  // One statement, stopping before its terminating ';' or end of input.
+  StatementPtr ParseStatement();
+  // One expression (for ParseExpression).
+  ExprPtr ParseStandaloneExpr();
+
+  size_t pos() const { return pos_; }
+  const Status& error() const { return error_; }
+  uint32_t param_count() const { return param_count_; }
+
+  // ---- token access (used by all parser*.cc) ----
+  const Token& Cur() const { return toks_[pos_]; }
+  const Token& Peek(size_t k = 1) const {
+    size_t i = pos_ + k;
+    return i < toks_.size() ? toks_[i] : toks_.back();
+  }
+  void Advance() {
+    prev_end_ = toks_[pos_].offset + toks_[pos_].length;
+    if (pos_ + 1 < toks_.size()) ++pos_;
+  }
+  bool Is(TokenType t, size_t k = 0) const { return Peek(k).type == t; }
+  bool IsKw(Kw kw, size_t k = 0) const {
+    const Token& t = Peek(k);
+    return t.type == TokenType::kIdent && t.kw == kw;
+  }
+  bool Accept(TokenType t) {
+    if (!Is(t)) return false;
+    Advance();
+    return true;
+  }
+  bool AcceptKw(Kw kw) {
+    if (!IsKw(kw)) return false;
+    Advance();
+    return true;
+  }
+  bool Expect(TokenType t) { return Accept(t) || Fail(); }
+  bool ExpectKw(Kw kw) { return AcceptKw(kw) || Fail(); }
+  // End of the statement: ';' or end of input.
+  bool AtStatementEnd() const { return Is(TokenType::kSemicolon) || Is(TokenType::kEnd); }
+  std::string_view Text(const Token& t) const { return Lexer::Text(sql_, t); }
+  std::string StringValue(const Token& t) const {
+    return Lexer::DecodeString(sql_, t, opts_.no_backslash_escapes);
+  }
+  // An unquoted non-reserved word or a quoted identifier.
+  bool IsIdent(size_t k = 0) const {
+    const Token& t = Peek(k);
+    return (t.type == TokenType::kIdent && !t.reserved) || t.type == TokenType::kQuotedIdent;
+  }
+  // Any word, reserved or not, or a quoted identifier.
+  bool IsAnyWord(size_t k = 0) const {
+    const Token& t = Peek(k);
+    return t.type == TokenType::kIdent || t.type == TokenType::kQuotedIdent;
+  }
+  uint32_t prev_end() const { return prev_end_; }
+  SourceSpan SpanFrom(uint32_t start) const { return SourceSpan{start, prev_end_ - start}; }
+
+  // ---- errors ----
+  // Syntax error (1064) at the current token. Always returns false.
+  bool Fail();
+  bool FailAt(const Token& t);
+  // Records `s` (if no error yet). Always returns false.
+  bool FailWith(Status s);
+  // 1235 "This version of MariaDB doesn't yet support '<what>'".
+  bool FailUnsupported(std::string_view what);
+
+  // ---- identifiers and names (parser.cc) ----
+  bool ParseIdent(std::string* out);
+  // An identifier, or a string literal where MariaDB allows one.
+  bool ParseIdentOrString(std::string* out);
+  bool ParseTableName(TableName* out);
+  bool ParseTableNameList(std::vector<TableName>* out);
+  bool ParseIdentList(std::vector<std::string>* out);  // (a, b, c) with parentheses
+  bool ParseStringLiteral(std::string* out);           // one or more adjacent strings
+  // A charset or collation name: ident, string or BINARY; lower-cased.
+  bool ParseCharsetName(std::string* out);
+  bool ParseUserSpec(UserSpec* out);
+  bool ParseNumber(uint64_t* out);
+  // Optional `=`.
+  void AcceptEq() { Accept(TokenType::kEq); }
+
+  // ---- expressions (parser_expr.cc) ----
+  ExprPtr ParseExpr();
+  ExprPtr ParseBinary(int min_prec);
+  ExprPtr ParseNot();
+  ExprPtr ParseUnary();
+  ExprPtr ParsePrimary();
+  ExprPtr ParseLiteral();  // a literal token sequence at the current token
+  ExprPtr ParseSignedLiteral();
+  ExprPtr ParseColumnOrFunction();
+  ExprPtr ParseFunctionCall(std::string name, std::string qualifier, uint32_t start);
+  ExprPtr ParseParenthesized();
+  ExprPtr ParseCase();
+  ExprPtr ParseCast(bool is_convert, uint32_t start);
+  ExprPtr ParseInterval(uint32_t start);  // after INTERVAL
+  bool ParseIntervalUnit(IntervalUnit* unit);
+  bool ParseCastType(CastType* type);
+  bool ParseExprList(ExprList* out);  // expr [, expr]*
+  ExprPtr ParseColumnRef();           // [db.][t.]col for SET/UPDATE targets
+  bool ParseOrderList(std::vector<OrderItem>* out);
+  bool ParseLimit(std::optional<LimitClause>* out);  // after LIMIT
+  ExprPtr ParseLimitValue();
+
+  // ---- queries (parser.cc) ----
+  QueryPtr ParseQuery();  // [WITH] body [ORDER BY] [LIMIT] [lock] [INTO]
+  QueryPtr ParseQueryBody(int depth_prec);
+  QueryPtr ParseQueryPrimary();
+  QueryPtr ParseQueryTail(QueryPtr q, uint32_t start);
+  QueryPtr ContinueQuery(QueryPtr first, uint32_t start);  // after "(query)" in an expression
+  std::unique_ptr<SelectCore> ParseSelectCore(IntoClause* into);
+  bool ParseSelectItem(SelectItem* item);
+  bool ParseInto(IntoClause* into);
+  bool ParseTableRefs(std::vector<TableRefPtr>* out);
+  TableRefPtr ParseTableRef();
+  TableRefPtr ParseTableFactor();
+  bool ParseIndexHints(std::vector<IndexHint>* out);
+  bool ParseOptAlias(std::string* alias, bool allow_string);
+  bool IsQueryStart(size_t k = 0) const;
+
+  // ---- statements ----
+  StatementPtr ParseSelectStmt();
+  StatementPtr ParseInsert(bool replace);
+  StatementPtr ParseUpdate();
+  StatementPtr ParseDelete();
+  StatementPtr ParseCreate();      // parser_ddl.cc
+  StatementPtr ParseDrop();        // parser_ddl.cc
+  StatementPtr ParseAlter();       // parser_ddl.cc
+  StatementPtr ParseRename();      // parser_ddl.cc
+  StatementPtr ParseTruncate();    // parser_ddl.cc
+  StatementPtr ParseCreateTable(bool or_replace, bool temporary);  // parser_ddl.cc
+  StatementPtr ParseCreateIndex(bool or_replace, IndexKind kind);  // parser_ddl.cc
+  StatementPtr ParseCreateDatabase(bool or_replace);               // parser_ddl.cc
+  StatementPtr ParseAlterTable();                                  // parser_ddl.cc
+  StatementPtr ParseShow();        // parser_admin.cc
+  StatementPtr ParseDescribe();    // parser_admin.cc
+  StatementPtr ParseSet();         // parser_admin.cc
+  StatementPtr ParseBegin();       // parser_admin.cc
+  StatementPtr ParseStart();       // parser_admin.cc
+  StatementPtr ParseStop();        // parser_admin.cc
+  StatementPtr ParseCommit();      // parser_admin.cc
+  StatementPtr ParseRollback();    // parser_admin.cc
+  StatementPtr ParseLock();        // parser_admin.cc
+  StatementPtr ParseUnlock();      // parser_admin.cc
+  StatementPtr ParseGrant();       // parser_admin.cc
+  StatementPtr ParseRevoke();      // parser_admin.cc
+  StatementPtr ParseCreateUser(bool or_replace);  // parser_admin.cc
+  StatementPtr ParseDropUser();    // parser_admin.cc
+  StatementPtr ParseAlterUser();   // parser_admin.cc
+  StatementPtr ParseRenameUser();  // parser_admin.cc
+  StatementPtr ParseFlush();       // parser_admin.cc
+  StatementPtr ParseKill();        // parser_admin.cc
+  StatementPtr ParsePurge();       // parser_admin.cc
+  StatementPtr ParseReset();       // parser_admin.cc
+  StatementPtr ParseChange();      // parser_admin.cc
+  StatementPtr ParseAdminTable(AdminTableStmt::Op op);  // parser_admin.cc
+  StatementPtr ParseUnsupported(std::string feature, bool compound);  // parser.cc
+
+  // ---- DDL helpers (parser_ddl.cc) ----
+  bool ParseDataType(ColumnType* type, const std::string& column, ColumnAttrs* attrs,
+                     ColumnDef* def);
+  bool ParseColumnDef(ColumnDef* def, ColumnAttrs* attrs);
+  bool ParseColumnAttributes(ColumnDef* def, ColumnAttrs* attrs);
+  bool ParseDefaultValue(ColumnDef* def, ColumnAttrs* attrs);
+  bool ParseIndexColumns(IndexDef* index);
+  bool ParseIndexOptions(IndexDef* index);
+  bool ParseTableOption(std::vector<TableOption>* options, bool* parsed);
+  bool ParseForeignKeyRest(ForeignKeySpec* fk);
+  bool ParseReferences(ForeignKeySpec* fk);
+  bool ParseDatabaseOptions(std::string* charset, std::string* collation,
+                            std::optional<std::string>* comment, bool* any);
+
+  // ---- account helpers (parser_admin.cc) ----
+  bool ParseAuth(AuthSpec* auth);
+  bool ParseUserAuthList(std::vector<UserAuth>* out);
+  bool ParseAccountOptions(std::vector<std::pair<std::string, std::string>>* out);
+  bool ParsePrivileges(std::vector<Privilege>* out, std::vector<std::string>* roles);
+  bool ParseGrantTarget(GrantTarget* target);
+  bool ParseReplOption(ReplOptionValue* out, bool until);
+
+  // Nesting guard for recursion (parentheses, subqueries).
+  bool Enter();
+  void Leave() { --depth_; }
+
+  const ParseOptions& options() const { return opts_; }
+  std::string_view sql() const { return sql_; }
+
+ private:
+  std::string_view sql_;
+  ParseOptions opts_;
+  const std::vector<Token>& toks_;
+  size_t pos_;
+  uint32_t stmt_line_;
+  uint32_t prev_end_ = 0;
+  Status error_;
+  bool failed_ = false;
+  int depth_ = 0;
+  uint32_t param_count_ = 0;
+  // Set while parsing DATE_ADD/DATE_SUB/ADDDATE/SUBDATE arguments: a bare
+  // INTERVAL expr unit is allowed there.
+  bool allow_interval_ = false;
+
+  friend class ExprParser;
+};
+
+// Shared helpers.
+std::string ToLowerAscii(std::string_view s);
+std::string ToUpperAscii(std::string_view s);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+ExprPtr MakeExpr(ExprKind kind, SourceSpan span);
+// Quotes an identifier with backquotes (`` escaping).
+std::string QuoteIdent(std::string_view name);
+// Quotes a string literal as MariaDB prints it: '...' with '' and \\ escaped.
+std::string QuoteString(std::string_view value);
+
+}  // namespace relaydb::sql

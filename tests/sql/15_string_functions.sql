@@ -1,0 +1,33 @@
+-- String functions.
+SELECT CONCAT('a', 'b', 'c'), CONCAT('a', NULL), CONCAT('x', 1, 2.5), CONCAT_WS('-', 'a', NULL, 'b'), CONCAT_WS(NULL, 'a', 'b');
+SELECT SUBSTRING('abcdef', 2), SUBSTRING('abcdef', 2, 3), SUBSTRING('abcdef', -2), SUBSTRING('abcdef' FROM 3 FOR 2), SUBSTR('abcdef', 0), MID('abcdef', 3, 2);
+SELECT LEFT('abcdef', 2), RIGHT('abcdef', 2), LEFT('ab', 10), RIGHT('', 3), LEFT('abc', -1);
+SELECT UPPER('mIxEd äé'), LOWER('MiXeD ÄÉ'), UCASE('x'), LCASE('Y');
+SELECT LENGTH('abc'), LENGTH('äbc'), CHAR_LENGTH('äbc'), CHARACTER_LENGTH('日本'), LENGTH(''), LENGTH(NULL), OCTET_LENGTH('é'), BIT_LENGTH('ab');
+SELECT TRIM('  ab  '), LTRIM('  ab  '), RTRIM('  ab  '), TRIM(LEADING 'x' FROM 'xxabxx'), TRIM(TRAILING 'x' FROM 'xxabxx'), TRIM(BOTH 'xy' FROM 'xyxyabxy');
+SELECT LPAD('5', 3, '0'), RPAD('ab', 5, '.'), LPAD('abcdef', 3, '0'), RPAD('x', 0, 'y'), LPAD('x', 4, 'ab'), LPAD('x', 3, '');
+SELECT REPLACE('aXbXc', 'X', '--'), REPLACE('aaa', 'a', ''), REPLACE('abc', '', 'x'), REPLACE('Hello', 'l', 'L');
+SELECT LOCATE('b', 'abcb'), LOCATE('b', 'abcb', 3), LOCATE('z', 'abc'), INSTR('abcb', 'cb'), POSITION('c' IN 'abc'), LOCATE('B', 'abc');
+SELECT REVERSE('abc'), REVERSE('日本'), REPEAT('ab', 3), REPEAT('x', 0), REPEAT('x', -1), SPACE(3);
+SELECT ASCII('A'), ASCII(''), ORD('é'), CHAR(65, 66), HEX('abc'), UNHEX('616263'), HEX(NULL);
+SELECT STRCMP('a', 'b'), STRCMP('b', 'a'), STRCMP('a', 'A'), FIELD('b', 'a', 'b', 'c'), ELT(2, 'x', 'y', 'z'), FIND_IN_SET('c', 'a,b,c');
+SELECT SUBSTRING_INDEX('a.b.c', '.', 2), SUBSTRING_INDEX('a.b.c', '.', -1), INSERT('abcdef', 2, 3, 'XY'), QUOTE('it''s'), QUOTE(NULL);
+SELECT FORMAT(1234567.891, 2), FORMAT(0.5, 0), FORMAT(-1234.5, 1), FORMAT(1234, 0);
+SELECT CONCAT(1.50, ''), CONCAT(1e3, ''), CONCAT(CAST('2024-01-02' AS DATE), ''), CONCAT(TRUE, FALSE);
+SELECT 'abc' LIKE 'a%', 'abc' LIKE 'A_C', 'a%c' LIKE 'a\%c', 'abc' LIKE 'a\%c', 'abc' NOT LIKE '%d', 'a_c' LIKE 'a|_c' ESCAPE '|';
+SELECT 'abc' REGEXP 'b', 'abc' RLIKE '^b', 'ABC' REGEXP '[a-c]{3}', REGEXP_REPLACE('a1b22', '[0-9]+', '#'), REGEXP_SUBSTR('x12y', '[0-9]+'), REGEXP_INSTR('x12y', '[0-9]');
+SELECT LENGTH(REPEAT('é', 100)), CHAR_LENGTH(REPEAT('é', 100)), MD5('abc'), SHA1('abc'), SHA2('abc', 256), CRC32('abc');
+SELECT TO_BASE64('hello'), FROM_BASE64('aGVsbG8='), HEX(FROM_BASE64('AAEC'));
+SELECT LOWER(NULL), UPPER(NULL), TRIM(NULL), LPAD(NULL, 2, 'x'), REPLACE(NULL, 'a', 'b'), SUBSTRING(NULL, 1);
+CREATE TABLE words (id INT PRIMARY KEY, w VARCHAR(20));
+INSERT INTO words VALUES (1, 'apple'), (2, 'Banana'), (3, 'cherry'), (4, NULL), (5, '  pad  ');
+SELECT id, UPPER(w), LENGTH(w), CONCAT('<', TRIM(w), '>'), LEFT(w, 3), REVERSE(w) FROM words ORDER BY id;
+SELECT GROUP_CONCAT(w ORDER BY w SEPARATOR '|') FROM words;
+SELECT id FROM words WHERE UPPER(w) = 'BANANA';
+SELECT id FROM words ORDER BY CHAR_LENGTH(w) DESC, id;
+SELECT w, LOCATE('an', w), INSTR(w, 'r'), SUBSTRING_INDEX(w, 'a', 1) FROM words WHERE id < 4 ORDER BY id;
+-- meta
+SELECT CONCAT(w, 'x'), UPPER(w), LENGTH(w) FROM words WHERE id = 1;
+SELECT CONCAT('a', 1) = 'a1', 'abc' < 'abd', 'Z' > 'a', '10' > '9', 10 > 9, '10' > 9;
+SELECT CAST('abc' AS BINARY), CAST(X'C3A9' AS CHAR), CONVERT('é' USING latin1) = 'é', CHAR_LENGTH(CONVERT(X'E9' USING latin1));
+SELECT SOUNDEX('Robert'), SOUNDEX('Rupert'), LTRIM(RTRIM('  x  ')), CONCAT_WS(',', 1, 2, 3);

@@ -1,0 +1,86 @@
+-- Transactions on one connection: BEGIN/COMMIT/ROLLBACK, autocommit=0, SAVEPOINT, implicit commit.
+CREATE TABLE acct (id INT PRIMARY KEY, bal INT NOT NULL);
+INSERT INTO acct VALUES (1, 100), (2, 50);
+SELECT @@autocommit, @@in_transaction;
+BEGIN;
+SELECT @@in_transaction;
+UPDATE acct SET bal = bal - 30 WHERE id = 1;
+UPDATE acct SET bal = bal + 30 WHERE id = 2;
+SELECT * FROM acct ORDER BY id;
+COMMIT;
+SELECT @@in_transaction;
+SELECT * FROM acct ORDER BY id;
+START TRANSACTION;
+DELETE FROM acct;
+SELECT COUNT(*) FROM acct;
+ROLLBACK;
+SELECT * FROM acct ORDER BY id;
+START TRANSACTION;
+INSERT INTO acct VALUES (3, 10);
+SAVEPOINT sp1;
+INSERT INTO acct VALUES (4, 20);
+SAVEPOINT sp2;
+UPDATE acct SET bal = 0;
+SELECT * FROM acct ORDER BY id;
+ROLLBACK TO SAVEPOINT sp2;
+SELECT * FROM acct ORDER BY id;
+ROLLBACK TO sp1;
+SELECT * FROM acct ORDER BY id;
+-- error 1305
+ROLLBACK TO SAVEPOINT sp2;
+RELEASE SAVEPOINT sp1;
+-- error 1305
+ROLLBACK TO SAVEPOINT sp1;
+COMMIT;
+SELECT * FROM acct ORDER BY id;
+SET autocommit = 0;
+SELECT @@autocommit;
+INSERT INTO acct VALUES (5, 500);
+SELECT @@in_transaction;
+ROLLBACK;
+SELECT COUNT(*) FROM acct WHERE id = 5;
+INSERT INTO acct VALUES (6, 600);
+COMMIT;
+UPDATE acct SET bal = bal + 1 WHERE id = 6;
+-- DDL commits implicitly
+CREATE TABLE other (x INT);
+ROLLBACK;
+SELECT * FROM acct WHERE id = 6;
+INSERT INTO acct VALUES (7, 700);
+SET autocommit = 1;
+ROLLBACK;
+SELECT COUNT(*) FROM acct WHERE id = 7;
+SELECT @@autocommit;
+BEGIN;
+INSERT INTO acct VALUES (8, 1);
+-- error 1062
+INSERT INTO acct VALUES (8, 2);
+SELECT * FROM acct WHERE id = 8;
+COMMIT;
+SELECT * FROM acct WHERE id = 8;
+BEGIN;
+-- error 1062
+INSERT INTO acct VALUES (9, 1), (8, 3);
+SELECT COUNT(*) FROM acct WHERE id = 9;
+ROLLBACK;
+START TRANSACTION READ ONLY;
+SELECT COUNT(*) FROM acct;
+-- error 1792
+INSERT INTO acct VALUES (10, 1);
+COMMIT;
+BEGIN WORK;
+UPDATE acct SET bal = -1 WHERE id = 1;
+COMMIT WORK;
+SELECT bal FROM acct WHERE id = 1;
+BEGIN;
+UPDATE acct SET bal = 999 WHERE id = 2;
+BEGIN;
+ROLLBACK;
+SELECT bal FROM acct WHERE id = 2;
+SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+SELECT @@tx_isolation, @@session.tx_isolation;
+-- error 1193
+SELECT @@transaction_isolation;
+SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ;
+SELECT @@tx_isolation;
+SELECT * FROM acct ORDER BY id;
