@@ -678,6 +678,27 @@ Status NormalizeTableDef(TableDef* def, uint64_t sql_mode, std::vector<SqlWarnin
   if (def->columns.empty())
     return SqlErr(1113, "42000", "A table must have at least 1 column");
   if (def->engine.empty()) def->engine = "InnoDB";
+  {
+    // MariaDB spells engines its own way; an unknown one is an error with
+    // NO_ENGINE_SUBSTITUTION, else InnoDB with two warnings.
+    static const char* const kEngines[] = {"InnoDB", "MyISAM", "Aria",  "MEMORY", "CSV",
+                                           "ARCHIVE", "BLACKHOLE", "MRG_MyISAM", "SEQUENCE"};
+    std::string found;
+    for (const char* e : kEngines)
+      if (NameEq(def->engine, e)) found = e;
+    if (NameEq(def->engine, "heap")) found = "MEMORY";
+    if (found.empty()) {
+      std::string msg = "Unknown storage engine '" + def->engine + "'";
+      if (sql_mode & kModeNoEngineSubstitution) return SqlErr(1286, "42000", msg);
+      if (warnings != nullptr) {
+        warnings->push_back(SqlWarning{SqlWarning::Level::kWarning, 1286, msg});
+        warnings->push_back(SqlWarning{SqlWarning::Level::kWarning, 1266,
+                                       "Using storage engine InnoDB for table '" + def->name + "'"});
+      }
+      found = "InnoDB";
+    }
+    def->engine = found;
+  }
   if (def->charset.empty() && !def->collation.empty()) def->charset = CharsetOfCollation(def->collation);
   if (def->charset.empty()) def->charset = kServerCharset;
   if (def->collation.empty()) def->collation = DefaultCollationOf(def->charset);
@@ -1740,8 +1761,14 @@ Status Catalog::RebuildTable(storage::Connection& conn, CatalogChange* change,
   // NOT NULL columns without one (MariaDB fills existing rows silently).
   std::vector<Value> added(new_def.columns.size());
   bool fast = true;
+  int added_auto = -1;  // an added AUTO_INCREMENT column numbers the existing rows
   for (size_t j = 0; j < new_def.columns.size(); j++) {
     const ColumnDef& nc = new_def.columns[j];
+    if (source[j] < 0 && nc.auto_increment) {
+      added_auto = static_cast<int>(j);
+      fast = false;
+      continue;
+    }
     if (source[j] < 0) {
       CoerceContext dctx = ctx;
       dctx.warnings = nullptr;
@@ -1800,7 +1827,13 @@ Status Catalog::RebuildTable(storage::Connection& conn, CatalogChange* change,
       for (size_t j = 0; j < new_def.columns.size(); j++) {
         const ColumnDef& nc = new_def.columns[j];
         Value v;
-        if (source[j] < 0) {
+        if (static_cast<int>(j) == added_auto) {
+          uint64_t n = std::max<uint64_t>(new_def.auto_increment, 1) + row_no - 1;
+          v = nc.type.base == BaseType::kBigInt && nc.type.is_unsigned ? Value::String(std::to_string(n))
+              : (nc.type.base == BaseType::kFloat || nc.type.base == BaseType::kDouble)
+                  ? Value::Double(static_cast<double>(n))
+                  : Value::Int(static_cast<int64_t>(n));
+        } else if (source[j] < 0) {
           v = added[j];
         } else {
           const ColumnDef& oc = old_def.columns[source[j]];

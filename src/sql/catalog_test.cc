@@ -819,6 +819,23 @@ TEST_F(CatalogTest, CreateTableErrorsAreMariaDBs) {
               "Incorrect table name '" + std::string(73, 'a') + "'");
   ExpectError(Create(Simple("t", {Col(std::string(73, 'a'), BaseType::kInt)})), 1059,
               "Identifier name '" + std::string(73, 'a') + "' is too long");
+  TableDef foo = Simple("t", {Col("a", BaseType::kInt)});
+  foo.engine = "foo";
+  ExpectError(Create(foo), 1286, "Unknown storage engine 'foo'");
+  {
+    std::vector<SqlWarning> ew;
+    DdlOptions loose;
+    loose.sql_mode = 0;
+    foo.name = "sub";
+    ASSERT_TRUE(Create(foo, &ew, loose).ok());
+    ASSERT_EQ(ew.size(), 2u);
+    EXPECT_EQ(ew[1], (SqlWarning{SqlWarning::Level::kWarning, 1266, "Using storage engine InnoDB for table 'sub'"}));
+    EXPECT_EQ(cat_->GetTable("d1", "sub")->engine, "InnoDB");
+    foo.name = "my";
+    foo.engine = "myisam";
+    ASSERT_TRUE(Create(foo).ok());
+    EXPECT_EQ(cat_->GetTable("d1", "my")->engine, "MyISAM");
+  }
   // Nothing was left behind by the failed statements.
   EXPECT_EQ(cat_->GetTable("d1", "t"), nullptr);
   EXPECT_EQ(Query("SELECT count(*) FROM sqlite_master WHERE tbl_name = 'd1.t'").int_value(), 0);
@@ -1179,6 +1196,23 @@ TEST_F(AlterTest, AddDropChangeColumnsKeepData) {
   EXPECT_EQ(Query("SELECT count(*) FROM \"d1.t3\"").int_value(), 3);
   Reopen();
   EXPECT_EQ(cat_->GetTable("d1", "t3")->comment, "renamed");
+}
+
+TEST_F(AlterTest, AddedAutoIncrementColumnNumbersRows) {
+  // alter table t drop primary key, add column n int not null auto_increment
+  // primary key first → existing rows get 1, 2, 3 (MariaDB).
+  TableAlterOp add = Op(TableAlterOp::Kind::kAddColumn);
+  add.column = Col("n", BaseType::kInt);
+  add.column.nullable = false;
+  add.column.auto_increment = true;
+  add.first = true;
+  TableAlterOp pk = Op(TableAlterOp::Kind::kAddIndex);
+  pk.index = Key(IndexKind::kPrimary, "", {{"n"}});
+  ASSERT_TRUE(Alter("t", {Op(TableAlterOp::Kind::kDropPrimaryKey), add, pk}).ok());
+  EXPECT_EQ(Query("SELECT group_concat(n || ':' || id) FROM (SELECT * FROM \"d1.t\" ORDER BY rowid)").string_value(),
+            "1:1,2:2,3:3");
+  auto def = cat_->GetTable("d1", "t");
+  EXPECT_EQ(cat_->PeekAutoIncrement(*conn_, *def).value(), 4u);
 }
 
 TEST_F(AlterTest, IndexOnlyChangesDoNotCopyRows) {

@@ -308,7 +308,7 @@ Result<std::vector<ColumnMeta>> Executor::Describe(const Statement& stmt) {
   return out;
 }
 
-Result<Value> Executor::EvalConstant(const Expr& e) {
+Result<Value> Executor::EvalConstant(const Expr& e, const char* clause) {
   // Fast paths: literals and placeholders.
   if (e.kind == ExprKind::kLiteral) {
     switch (e.literal_kind) {
@@ -342,7 +342,7 @@ Result<Value> Executor::EvalConstant(const Expr& e) {
   // General case: let SQLite evaluate it.
   Translator tr(s_->MakeEnv(params_), sql_);
   ExprType t;
-  ASSIGN_OR_RETURN(std::string sql, tr.TranslateExpr(e, {}, "field list", &t));
+  ASSIGN_OR_RETURN(std::string sql, tr.TranslateExpr(e, {}, clause, &t));
   storage::Statement stmt;
   Status ps = s_->conn_->Prepare("SELECT " + sql, &stmt);
   if (!ps.ok()) return s_->MapSqliteError(ps, nullptr, nullptr);

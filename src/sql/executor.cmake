@@ -8,7 +8,8 @@ add_library(rdb_sql
   ${CMAKE_CURRENT_LIST_DIR}/executor_dml.cc
   ${CMAKE_CURRENT_LIST_DIR}/executor_ddl.cc
   ${CMAKE_CURRENT_LIST_DIR}/executor_show.cc
-  ${CMAKE_CURRENT_LIST_DIR}/executor_admin.cc)
+  ${CMAKE_CURRENT_LIST_DIR}/executor_admin.cc
+  ${CMAKE_CURRENT_LIST_DIR}/information_schema.cc)
 target_include_directories(rdb_sql PUBLIC ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(rdb_sql PUBLIC rdb_sql_parser rdb_sql_catalog rdb_sql_functions rdb_sql_admin
                       rdb_storage rdb_common)

@@ -42,7 +42,7 @@ class Executor {
   Status Do(const DoStmt& st);
   Status Kill(const KillStmt& st);
   Status Explain(const ExplainStmt& st);
-  Result<Value> EvalConstant(const Expr& e);
+  Result<Value> EvalConstant(const Expr& e, const char* clause = "SELECT");
 
   // executor_dml.cc
   Status Insert(const InsertStmt& st);

@@ -111,7 +111,7 @@ Status Executor::Insert(const InsertStmt& st) {
   std::vector<int> target;
   auto add_target = [&](const std::string& name) -> Status {
     int ci = t.FindColumn(name);
-    if (ci < 0) return Status::SqlError(1054, "42S22", "Unknown column '" + name + "' in 'field list'");
+    if (ci < 0) return Status::SqlError(1054, "42S22", "Unknown column '" + name + "' in 'INSERT INTO'");
     if (std::find(target.begin(), target.end(), ci) != target.end())
       return Status::SqlError(1110, "42000", "Column '" + t.columns[ci].name + "' specified twice");
     target.push_back(ci);
@@ -132,7 +132,7 @@ Status Executor::Insert(const InsertStmt& st) {
       cell->is_default = true;
       return Status::Ok();
     }
-    ASSIGN_OR_RETURN(cell->value, EvalConstant(e));
+    ASSIGN_OR_RETURN(cell->value, EvalConstant(e, "VALUES"));
     return Status::Ok();
   };
   if (st.source == InsertStmt::Source::kValues) {
@@ -297,9 +297,9 @@ Status Executor::Insert(const InsertStmt& st) {
       for (size_t k = 0; k < st.on_duplicate.size(); k++) {
         const Assignment& a = st.on_duplicate[k];
         int ci = t.FindColumn(a.column->name);
-        if (ci < 0) return Status::SqlError(1054, "42S22", "Unknown column '" + a.column->name + "' in 'field list'");
+        if (ci < 0) return Status::SqlError(1054, "42S22", "Unknown column '" + a.column->name + "' in 'SELECT'");
         ExprType et;
-        ASSIGN_OR_RETURN(std::string v, tr.TranslateExpr(*a.value, scope, "field list", &et));
+        ASSIGN_OR_RETURN(std::string v, tr.TranslateExpr(*a.value, scope, "SELECT", &et));
         s_->store_slots_.push_back(&t.columns[ci]);
         upd += (k ? ", " : "") + Quote(t.columns[ci].name) + " = rdb_store(" + v + ", " +
                std::to_string(s_->store_slots_.size() - 1) + ")";
@@ -365,9 +365,9 @@ Status Executor::Update(const UpdateStmt& st) {
   for (size_t k = 0; k < st.set.size(); k++) {
     const Assignment& a = st.set[k];
     if (!a.column->table.empty() && a.column->table != alias)
-      return Status::SqlError(1054, "42S22", "Unknown column '" + a.column->table + "." + a.column->name + "' in 'field list'");
+      return Status::SqlError(1054, "42S22", "Unknown column '" + a.column->table + "." + a.column->name + "' in 'SET'");
     int ci = t.FindColumn(a.column->name);
-    if (ci < 0) return Status::SqlError(1054, "42S22", "Unknown column '" + a.column->name + "' in 'field list'");
+    if (ci < 0) return Status::SqlError(1054, "42S22", "Unknown column '" + a.column->name + "' in 'SET'");
     std::string v;
     if (a.value->kind == ExprKind::kDefault && a.value->args.empty()) {
       CoerceContext dctx;
@@ -379,7 +379,7 @@ Status Executor::Update(const UpdateStmt& st) {
       v = "?" + std::to_string(tr.binds().size());
     } else {
       ExprType et;
-      ASSIGN_OR_RETURN(v, tr.TranslateExpr(*a.value, scope, "field list", &et));
+      ASSIGN_OR_RETURN(v, tr.TranslateExpr(*a.value, scope, "SET", &et));
     }
     s_->store_slots_.push_back(&t.columns[ci]);
     assigned[ci] = true;
@@ -406,14 +406,14 @@ Status Executor::Update(const UpdateStmt& st) {
   }
   if (st.where) {
     ExprType et;
-    ASSIGN_OR_RETURN(std::string w, tr.TranslateExpr(*st.where, scope, "where clause", &et));
+    ASSIGN_OR_RETURN(std::string w, tr.TranslateExpr(*st.where, scope, "WHERE", &et));
     sql += " WHERE " + w;
   }
   if (!st.order_by.empty()) {
     std::string ob;
     for (const auto& o : st.order_by) {
       ExprType et;
-      ASSIGN_OR_RETURN(std::string e, tr.TranslateExpr(*o.expr, scope, "order clause", &et));
+      ASSIGN_OR_RETURN(std::string e, tr.TranslateExpr(*o.expr, scope, "ORDER BY", &et));
       ob += (ob.empty() ? "" : ", ") + e + (o.descending ? " DESC" : "");
     }
     sql += " ORDER BY " + ob;
@@ -474,14 +474,14 @@ Status Executor::Delete(const DeleteStmt& st) {
   std::string sql = "DELETE FROM " + Quote(SqliteTableName(t.db, t.name)) + " AS \"rdb_d\"";
   if (st.where) {
     ExprType et;
-    ASSIGN_OR_RETURN(std::string w, tr.TranslateExpr(*st.where, scope, "where clause", &et));
+    ASSIGN_OR_RETURN(std::string w, tr.TranslateExpr(*st.where, scope, "WHERE", &et));
     sql += " WHERE " + w;
   }
   if (!st.order_by.empty()) {
     std::string ob;
     for (const auto& o : st.order_by) {
       ExprType et;
-      ASSIGN_OR_RETURN(std::string e, tr.TranslateExpr(*o.expr, scope, "order clause", &et));
+      ASSIGN_OR_RETURN(std::string e, tr.TranslateExpr(*o.expr, scope, "ORDER BY", &et));
       ob += (ob.empty() ? "" : ", ") + e + (o.descending ? " DESC" : "");
     }
     sql += " ORDER BY " + ob;

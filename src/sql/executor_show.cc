@@ -78,7 +78,7 @@ Status Executor::SendFiltered(const std::vector<ColumnMeta>& cols, std::vector<s
     Translator tr(s_->MakeEnv(params_), sql_);
     std::vector<ScopeTable> scope{Translator::BaseTable(def, "show", "rdb_show")};
     ExprType et;
-    ASSIGN_OR_RETURN(std::string w, tr.TranslateExpr(*st.where, scope, "where clause", &et));
+    ASSIGN_OR_RETURN(std::string w, tr.TranslateExpr(*st.where, scope, "WHERE", &et));
     std::vector<std::vector<Value>> kept;
     for (auto& r : rows) {
       std::string sql = "SELECT " + w + " FROM (SELECT ";

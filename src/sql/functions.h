@@ -27,6 +27,34 @@
 //
 // Per-session state (NOW(), LAST_INSERT_ID(), warnings, sql_mode ...) comes
 // from a FunctionContext the executor's session implements.
+//
+// Helpers registered besides the table's functions (for the translator):
+//   rdb_json(x)              marks x as a JSON value (subtype 'J') so JSON
+//                            functions embed it instead of quoting it: JSON
+//                            columns, TRUE/FALSE literals (rdb_json('true'))
+//   rdb_truth(x)             MySQL truth value of x: 1, 0 or NULL (strings
+//                            through DOUBLE, with warnings) — for CASE WHEN
+//   rdb_cmp(a, b)            -1/0/1 by MySQL rules from the storage classes:
+//                            two strings by utf8mb4_general_ci (binary if a
+//                            BLOB), integers exactly, number vs string as
+//                            DECIMAL (as DOUBLE if one is REAL)
+//   rdb_num_cmp(a, b)        -1/0/1 comparing as numbers
+//   rdb_dec_cmp(a, b)        -1/0/1 comparing DECIMAL / BIGINT UNSIGNED text
+//   rdb_dec_rescale(x, s)    x at exactly s decimals (DECIMAL(p,s) storage)
+//   rdb_dec_div(a, b, incr, 1)  quotient at MySQL's internal precision, for
+//                            chained expressions (1/3*3 = 1.0000 once the
+//                            result is rounded to its display scale)
+//   rdb_format_double(x, d)  DOUBLE text with d fixed decimals (CONCAT(PI()))
+//   rdb_add/rdb_sub/rdb_mul(a, b)  + - * with MySQL's BIGINT overflow error
+//   rdb_avg_int(x)           AVG of integers as DECIMAL (same as rdb_avg)
+//
+// Known limits of storage-class typing: a TEXT argument is read as a string.
+// A DECIMAL or BIGINT UNSIGNED value (decimal text) therefore needs the
+// decimal_variant where the table gives one; elsewhere (e.g. LEFT(s,
+// decimal_col)) it converts as a string ('2.5' → 2 with a warning, where
+// MySQL would round to 3). Canonical TIME text ('10:00:00') is taken as a
+// TIME by DATE_ADD/ADDTIME/TIMEDIFF, where MariaDB would read such a string
+// literal as a DATETIME.
 #pragma once
 
 #include <cstdint>

@@ -563,25 +563,25 @@ size_t CiFind(std::string_view hay, std::string_view needle, size_t from, bool b
   if (from > hay.size()) return std::string_view::npos;
   if (binary) return hay.find(needle, from);
   if (needle.empty()) return from;
+  // MariaDB's my_instr_mb: the needle's byte length of haystack, at each
+  // character start, compared by collation without PAD SPACE. Case variants of
+  // a different byte length (e.g. 'é' vs 'E') therefore do not match.
   const char* he = hay.data() + hay.size();
-  const char* ne = needle.data() + needle.size();
-  const char* start = hay.data() + from;
-  while (start < he) {
-    const char* p = start;
-    const char* q = needle.data();
+  const char* p = hay.data() + from;
+  while (static_cast<size_t>(he - p) >= needle.size()) {
+    const char* a = p;
+    const char* ae = p + needle.size();
+    const char* b = needle.data();
+    const char* be = b + needle.size();
     bool match = true;
-    while (q < ne) {
-      if (p >= he) {
-        match = false;
-        break;
-      }
-      if (CiWeight(DecodeUtf8(&p, he)) != CiWeight(DecodeUtf8(&q, ne))) {
+    while (a < ae && b < be) {
+      if (CiWeight(DecodeUtf8(&a, ae)) != CiWeight(DecodeUtf8(&b, be))) {
         match = false;
         break;
       }
     }
-    if (match) return static_cast<size_t>(start - hay.data());
-    DecodeUtf8(&start, he);
+    if (match && a == ae && b == be) return static_cast<size_t>(p - hay.data());
+    DecodeUtf8(&p, he);
   }
   return std::string_view::npos;
 }
@@ -679,15 +679,20 @@ std::string_view Call::Str(int i) {
     }
     case SQLITE_INTEGER:
     case SQLITE_FLOAT: {
-      if (numtext_.size() < static_cast<size_t>(argc_)) numtext_.resize(argc_);
-      std::string& buf = numtext_[i];
-      buf.clear();
+      std::string tmp;
       if (type(i) == SQLITE_INTEGER) {
-        AppendInt(sqlite3_value_int64(argv_[i]), &buf);
+        AppendInt(sqlite3_value_int64(argv_[i]), &tmp);
       } else {
-        AppendDouble(sqlite3_value_double(argv_[i]), &buf);
+        AppendDouble(sqlite3_value_double(argv_[i]), &tmp);
       }
-      return buf;
+      if (i < kInlineArgs && tmp.size() <= sizeof(inline_text_[i].buf)) {
+        std::memcpy(inline_text_[i].buf, tmp.data(), tmp.size());
+        inline_text_[i].len = tmp.size();
+        return std::string_view(inline_text_[i].buf, inline_text_[i].len);
+      }
+      if (more_text_.size() < static_cast<size_t>(argc_)) more_text_.resize(argc_);
+      more_text_[i] = std::move(tmp);
+      return more_text_[i];
     }
     default:
       return std::string_view();

@@ -131,6 +131,65 @@ bool DateFromDayNumber(int64_t daynr, uint32_t* y, uint32_t* m, uint32_t* d);
 int Weekday(int64_t daynr, bool sunday_first);
 
 // ---------------------------------------------------------------------------
+// Temporal arguments and results (functions_datetime.cc), shared by the date
+// and interval function files.
+
+class Call;
+
+constexpr int64_t kDaysAtEpoch = 719528;       // DayNumber(1970, 1, 1)
+constexpr int64_t kMaxTimestamp = 2147483647;  // TIMESTAMP's last second
+// calc_week behaviour bits.
+constexpr uint32_t kWeekMondayFirst = 1;
+constexpr uint32_t kWeekYear = 2;
+constexpr uint32_t kWeekFirstWeekday = 4;
+
+extern const char* const kMonthNames[12];
+extern const char* const kMonthAbbr[12];
+extern const char* const kDayNames[7];  // Monday first
+extern const char* const kDayAbbr[7];
+
+enum class DateMode : uint8_t {
+  kFuzzy,    // zero dates and zero parts accepted (YEAR, DATE, DATE_FORMAT ...)
+  kNoZeros,  // zero date or a zero month/day is an incorrect value (TO_DAYS, WEEK ...)
+};
+
+bool IsZeroDate(const MysqlTime& t);
+int64_t DayNr(const MysqlTime& t);
+// Splits a double into integer part, microseconds and sign.
+void SplitDouble(double v, int64_t* ip, uint32_t* micro, bool* neg);
+// Fraction digits of a number's text, at most 6.
+int FractionDigits(std::string_view s);
+// "Truncated incorrect date/time/datetime value: 's'" (1292) by t.kind.
+void WarnTruncatedTemporal(Call& c, const MysqlTime& t, std::string_view s,
+                           WarningLevel level = WarningLevel::kWarning);
+// Warns as `r` says (kTruncated: warning, kNote: note).
+void WarnConv(Call& c, TimeConv r, const MysqlTime& t, std::string_view s);
+// Argument i as a DATE/DATETIME; on failure warns 1292 and returns false.
+bool GetDatetime(Call& c, int i, MysqlTime* t, DateMode mode);
+// Argument i as a TIME (str_to_time rules; datetimes give their time part).
+bool GetTime(Call& c, int i, MysqlTime* t);
+// Date or time (EXTRACT): a datetime if the text is date-shaped, else a time.
+bool GetHybrid(Call& c, int i, MysqlTime* t);
+// Canonical TIME text: [-]h+:mm:ss[.f].
+bool LooksLikeTime(std::string_view s);
+// "d+<punct>d+<punct>d+" at the start.
+bool LooksLikeDate(std::string_view s);
+bool ArgIsTime(Call& c, int i);
+void SetTemporal(Call& c, const MysqlTime& t, int fsp);
+// Wall-clock fields of `local_micros` since the epoch (already shifted to local time).
+MysqlTime FromLocalMicros(int64_t local_micros);
+// Seconds of a local datetime as if it were UTC.
+int64_t LocalSeconds(const MysqlTime& t);
+uint32_t TruncateMicro(uint32_t micro, int fsp);
+// The session's local time for a UTC instant.
+MysqlTime NowLocal(Call& c, int64_t utc_micros);
+// calc_week / week_mode.
+uint32_t CalcWeek(const MysqlTime& t, uint32_t behaviour, uint32_t* year);
+uint32_t WeekMode(uint32_t mode);
+// make_date_time (DATE_FORMAT): false when a specifier cannot apply (NULL).
+bool MakeDateTime(std::string_view fmt, const MysqlTime& t, bool is_time, std::string* out);
+
+// ---------------------------------------------------------------------------
 // One invocation.
 
 // The sqlite3 user data of every registered function.
@@ -211,8 +270,15 @@ class Call {
   sqlite3_value** argv_;
   FunctionContext* session_;
   bool failed_ = false;
-  // Text of numeric arguments (Str on INTEGER/REAL).
-  std::vector<std::string> numtext_;
+  // Text of numeric arguments (Str on INTEGER/REAL): inline for the first
+  // few arguments, so the per-row path does not allocate.
+  static constexpr int kInlineArgs = 4;
+  struct NumText {
+    char buf[32];
+    size_t len = 0;
+  };
+  NumText inline_text_[kInlineArgs];
+  std::vector<std::string> more_text_;
 };
 
 FunctionContext* SessionOf(sqlite3_context* ctx);
@@ -250,6 +316,7 @@ FamilyTable StringFunctions();
 FamilyTable PatternFunctions();
 FamilyTable NumericFunctions();
 FamilyTable DatetimeFunctions();
+FamilyTable IntervalFunctions();
 FamilyTable MiscFunctions();
 FamilyTable JsonFunctions();
 FamilyTable AggregateFunctions();

@@ -114,8 +114,12 @@ class Parser {
   bool ParseNumber(Json* out) {
     size_t start = i_;
     if (s_[i_] == '-') i_++;
-    if (i_ >= s_.size()) return Fail(true);
-    if (!std::isdigit(static_cast<unsigned char>(s_[i_]))) return Fail(false);
+    if (i_ >= s_.size() || !std::isdigit(static_cast<unsigned char>(s_[i_]))) {
+      i_ = start;
+      err_->unexpected_end = false;
+      err_->pos = start;
+      return false;
+    }
     if (s_[i_] == '0') {
       i_++;
     } else {

@@ -372,6 +372,13 @@ void CastDecimal(Call& c) {
 
 void CastDouble(Call& c) { c.SetDouble(c.Double(0)); }
 
+// rdb_format_double(x, decimals): a DOUBLE's text as MariaDB prints an item
+// with fixed decimals (CONCAT(PI()) is '3.141593'); decimals < 0: not fixed.
+void FormatDoubleFn(Call& c) {
+  int64_t d = c.Int(1);
+  c.SetText(FormatMysqlDouble(c.Double(0), d < 0 || d > 38 ? -1 : static_cast<int>(d)));
+}
+
 void CastFloat(Call& c) { c.SetDouble(static_cast<double>(static_cast<float>(c.Double(0)))); }
 
 // CAST(x AS CHAR[(n)]) / CONVERT(x USING cs).
@@ -445,6 +452,7 @@ const ScalarDef kScalars[] = {
     {"rdb_cast_decimal", 2, CastDecimal, kNullIfAnyNull | kDeterministic},
     {"rdb_cast_decimal", 3, CastDecimal, kNullIfAnyNull | kDeterministic},
     {"rdb_cast_double", 1, CastDouble, kNullIfAnyNull | kDeterministic},
+    {"rdb_format_double", 2, FormatDoubleFn, kNullIfAnyNull | kDeterministic},
     {"rdb_cast_float", 1, CastFloat, kNullIfAnyNull | kDeterministic},
     {"rdb_cast_char", 1, CastChar, kNullIfAnyNull | kDeterministic},
     {"rdb_cast_char", 2, CastChar, kDeterministic},

@@ -353,14 +353,19 @@ void DecCmp(Call& c) {
 
 // ---- Comparison helpers ----
 
-// rdb_num_cmp(a, b): both as DOUBLE (MySQL's string-vs-number comparison).
+// rdb_num_cmp(a, b): numeric comparison as MariaDB does it between a string
+// and a number: as DOUBLE when an operand is REAL, else as DECIMAL (so
+// 'abc' = 0 warns "Truncated incorrect DECIMAL value").
 void NumCmp(Call& c) {
   if (AllInt(c, 2)) {
     int64_t a = c.Int(0), b = c.Int(1);
     return c.SetInt(a < b ? -1 : a > b ? 1 : 0);
   }
-  double a = c.Double(0), b = c.Double(1);
-  c.SetInt(a < b ? -1 : a > b ? 1 : 0);
+  if (AnyReal(c)) {
+    double a = c.Double(0), b = c.Double(1);
+    return c.SetInt(a < b ? -1 : a > b ? 1 : 0);
+  }
+  c.SetInt(Decimal::Compare(c.Dec(0), c.Dec(1)));
 }
 
 // rdb_cmp(a, b): MySQL comparison by operand types: two strings by

@@ -719,9 +719,11 @@ void FromBase64(Call& c) {
     BadBase64(c, 0);
     return c.SetBlob("");
   }
+  // Groups of four characters; '=' only as the last one or two of the final
+  // group; whitespace ignored.
   std::string out;
   uint32_t acc = 0;
-  int bits = 0;
+  int in_group = 0;
   int pad = 0;
   for (size_t i = 0; i < s.size(); i++) {
     char ch = s[i];
@@ -737,25 +739,40 @@ void FromBase64(Call& c) {
       v = 62;
     } else if (ch == '/') {
       v = 63;
-    } else if (ch == '=') {
+    } else if (ch == '=' && in_group >= 2) {
       pad++;
-      continue;
+      v = 0;
     } else {
       BadBase64(c, i);
       return c.SetNull();
     }
-    if (pad > 0) {
+    if (pad > 0 && ch != '=') {
       BadBase64(c, i);
       return c.SetNull();
     }
     acc = (acc << 6) | static_cast<uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((acc >> bits) & 0xFF));
+    if (++in_group == 4) {
+      out.push_back(static_cast<char>(acc >> 16));
+      if (pad < 2) out.push_back(static_cast<char>((acc >> 8) & 0xFF));
+      if (pad < 1) out.push_back(static_cast<char>(acc & 0xFF));
+      acc = 0;
+      in_group = 0;
+      if (pad > 0) {
+        // Only whitespace may follow the padding.
+        for (size_t k = i + 1; k < s.size(); k++) {
+          if (s[k] != ' ' && s[k] != '\t' && s[k] != '\n' && s[k] != '\r') {
+            BadBase64(c, k);
+            return c.SetNull();
+          }
+        }
+        break;
+      }
     }
   }
-  if (pad > 2) return c.SetNull();
+  if (in_group != 0) {
+    BadBase64(c, s.size());
+    return c.SetNull();
+  }
   c.SetBlob(out);
 }
 

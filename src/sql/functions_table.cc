@@ -404,8 +404,8 @@ std::span<const FunctionInfo> AllFunctions() { return std::span<const FunctionIn
 
 Status RegisterMysqlFunctions(sqlite3* db, FunctionContextProvider* provider) {
   const fn::FamilyTable families[] = {fn::StringFunctions(),   fn::PatternFunctions(), fn::NumericFunctions(),
-                                      fn::DatetimeFunctions(), fn::MiscFunctions(),    fn::JsonFunctions(),
-                                      fn::AggregateFunctions()};
+                                      fn::DatetimeFunctions(), fn::IntervalFunctions(), fn::MiscFunctions(),
+                                      fn::JsonFunctions(),     fn::AggregateFunctions()};
   for (const fn::FamilyTable& fam : families) {
     for (size_t i = 0; i < fam.n_scalars; i++) {
       const fn::ScalarDef& d = fam.scalars[i];

@@ -2,6 +2,7 @@
 // strings and numbers as DATE/DATETIME/TIME (str_to_datetime, str_to_time,
 // number_to_datetime semantics), canonical text, and calendar arithmetic
 // (day numbers as MySQL counts them). See functions_internal.h.
+#include <algorithm>
 #include <cstdio>
 
 #include "sql/functions_internal.h"
@@ -396,30 +397,54 @@ TimeConv TimeFromNumber(int64_t n, uint32_t micro, bool neg, MysqlTime* t) {
   return r;
 }
 
-void AppendTemporal(const MysqlTime& t, int fsp, std::string* out) {
-  char buf[64];
+namespace {
+
+// Writes v as exactly `width` digits (more if v needs them).
+char* PutDigits(char* p, uint64_t v, int width) {
+  char tmp[24];
   int n = 0;
-  switch (t.kind) {
-    case MysqlTime::Kind::kDate:
-      n = std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", t.year, t.month, t.day);
-      out->append(buf, n);
+  do {
+    tmp[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  while (n < width) tmp[n++] = '0';
+  while (n > 0) *p++ = tmp[--n];
+  return p;
+}
+
+}  // namespace
+
+void AppendTemporal(const MysqlTime& t, int fsp, std::string* out) {
+  char buf[48];
+  char* p = buf;
+  if (t.kind == MysqlTime::Kind::kNone) return;
+  if (t.kind != MysqlTime::Kind::kTime) {
+    p = PutDigits(p, t.year, 4);
+    *p++ = '-';
+    p = PutDigits(p, t.month, 2);
+    *p++ = '-';
+    p = PutDigits(p, t.day, 2);
+    if (t.kind == MysqlTime::Kind::kDate) {
+      out->append(buf, static_cast<size_t>(p - buf));
       return;
-    case MysqlTime::Kind::kDatetime:
-      n = std::snprintf(buf, sizeof buf, "%04u-%02u-%02u %02u:%02u:%02u", t.year, t.month, t.day, t.hour,
-                        t.minute, t.second);
-      break;
-    case MysqlTime::Kind::kTime:
-      n = std::snprintf(buf, sizeof buf, "%s%02u:%02u:%02u", t.neg ? "-" : "", t.hour, t.minute, t.second);
-      break;
-    case MysqlTime::Kind::kNone:
-      return;
+    }
+    *p++ = ' ';
+  } else if (t.neg) {
+    *p++ = '-';
   }
-  out->append(buf, n);
+  p = PutDigits(p, t.hour, 2);
+  *p++ = ':';
+  p = PutDigits(p, t.minute, 2);
+  *p++ = ':';
+  p = PutDigits(p, t.second, 2);
   if (fsp > 0) {
     fsp = std::min(fsp, 6);
-    n = std::snprintf(buf, sizeof buf, ".%06u", t.micro);
-    out->append(buf, 1 + fsp);
+    char frac[8];
+    PutDigits(frac, t.micro, 6);
+    *p++ = '.';
+    for (int k = 0; k < fsp; k++) *p++ = frac[k];
   }
+  out->append(buf, static_cast<size_t>(p - buf));
 }
 
 std::string FormatTemporal(const MysqlTime& t, int fsp) {

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <functional>
@@ -421,6 +422,87 @@ const Case kCases[] = {
     {"regexp_replace('abc', '(b)', '[\\\\1]')",
      "rdb_regexp_replace('abc', '(b)', '[\\1]')", -1,
      "a[b]c", ""},
+    {"concat(1.5e0, 'x'), concat(1e20), concat(0.1e0 + 0.2e0), concat(-0.0e0), concat(100e0), concat(123456789012345678e0), concat(1e-5), concat_ws(',', 1.5e0, 2, null, 'z')",
+     "rdb_concat(1.5e0, 'x'), rdb_concat(1e20), rdb_concat(0.1e0 + 0.2e0), rdb_concat(-0.0e0), rdb_concat(100e0), rdb_concat(123456789012345678e0), rdb_concat(1e-5), rdb_concat_ws(',', 1.5e0, 2, null, 'z')", -1,
+     "1.5x|1e20|0.30000000000000004|0|100|1.2345678901234568e17|0.00001|1.5,2,z", ""},
+    {"upper('ωσς ñ ä жё'), lower('ΩΣ Ñ Ä ЖЁ'), upper('😀x'), lower('İ'), upper('ı'), upper('ﬀ'), lower('Ǆ'), upper('ǆ')",
+     "rdb_upper('ωσς ñ ä жё'), rdb_lower('ΩΣ Ñ Ä ЖЁ'), rdb_upper('😀x'), rdb_lower('İ'), rdb_upper('ı'), rdb_upper('ﬀ'), rdb_lower('Ǆ'), rdb_upper('ǆ')", -1,
+     "ΩΣΣ Ñ Ä ЖЁ|ωσ ñ ä жё|😀X|i|I|ﬀ|ǆ|Ǆ", ""},
+    {"strcmp('e', 'é'), strcmp('ss', 'ß'), strcmp('s', 'ß'), strcmp('a', 'á '), strcmp('😀', '😁'), strcmp('A', 'a '), strcmp('', ' ')",
+     "rdb_strcmp('e', 'é'), rdb_strcmp('ss', 'ß'), rdb_strcmp('s', 'ß'), rdb_strcmp('a', 'á '), rdb_strcmp('😀', '😁'), rdb_strcmp('A', 'a '), rdb_strcmp('', ' ')", -1,
+     "0|1|0|0|0|0|0", ""},
+    {"locate('é', 'E'), locate('E', 'xé'), instr('日本語テキスト', 'テ'), locate('语', '日本語'), locate('😀', 'a😀b'), char_length('😀'), length('😀'), reverse('a😀b')",
+     "rdb_locate('é', 'E'), rdb_locate('E', 'xé'), rdb_instr('日本語テキスト', 'テ'), rdb_locate('语', '日本語'), rdb_locate('😀', 'a😀b'), rdb_char_length('😀'), rdb_length('😀'), rdb_reverse('a😀b')", -1,
+     "0|0|4|0|2|1|4|b😀a", ""},
+    {"ord('😀'), ord(x'F0'), hex('😀'), ascii('😀')",
+     "rdb_ord('😀'), rdb_ord(x'F0'), rdb_hex('😀'), rdb_ascii('😀')", -1,
+     "4036991104|240|F09F9880|240", ""},
+    {"substring('日本語テキスト', 3, 2), substring('日本語', -1), left('日本語', 2), right('日本語', 2), lpad('日', 3, '本'), rpad('日', 4, 'ab'), insert('日本語', 2, 1, 'X')",
+     "rdb_substring('日本語テキスト', 3, 2), rdb_substring('日本語', -1), rdb_left('日本語', 2), rdb_right('日本語', 2), rdb_lpad('日', 3, '本'), rdb_rpad('日', 4, 'ab'), rdb_insert('日本語', 2, 1, 'X')", -1,
+     "語テ|語|日本|本語|本本日|日aba|日X語", ""},
+    {"substring(x'E697A5E69CAC', 2, 2), left(x'616263', 2), reverse(x'010203'), upper(x'61'), char_length(x'E697A5')",
+     "rdb_substring(x'E697A5E69CAC', 2, 2), rdb_left(x'616263', 2), rdb_reverse(x'010203'), rdb_upper(x'61'), rdb_char_length(x'E697A5')", -1,
+     "x'97A5'|x'6162'|x'030201'|x'61'|3", ""},
+    {"substring_index('日.本.語', '.', -2), substring_index('a日b日c', '日', 2), substring_index('abc', '', 1), substring_index('', ',', 1), substring_index('a,b', ',', -1)",
+     "rdb_substring_index('日.本.語', '.', -2), rdb_substring_index('a日b日c', '日', 2), rdb_substring_index('abc', '', 1), rdb_substring_index('', ',', 1), rdb_substring_index('a,b', ',', -1)", -1,
+     "本.語|a日b|||b", ""},
+    {"trim(both '日' from '日日x日')",
+     "rdb_trim('日日x日', '日', 'BOTH')", -1,
+     "x", ""},
+    {"trim('  ') , ltrim(''), rtrim('a  '), trim(' \t x\t ')",
+     "rdb_trim('  '), rdb_ltrim(''), rdb_rtrim('a  '), rdb_trim(' \t x\t ')", -1,
+     "||a|\t x\t", ""},
+    {"replace('日本日本', '本', 'x'), replace('aaa', 'a', ''), replace('', 'a', 'b'), replace('abc', 'abc', '')",
+     "rdb_replace('日本日本', '本', 'x'), rdb_replace('aaa', 'a', ''), rdb_replace('', 'a', 'b'), rdb_replace('abc', 'abc', '')", -1,
+     "日x日x|||", ""},
+    {"'abc' like 'a\\\\', 'a' like '\\\\a', 'a\\\\' like 'a\\\\\\\\', '日本' like '_本', '日本' like '__', '日本' like '_'",
+     "rdb_like('abc', 'a\\'), rdb_like('a', '\\a'), rdb_like('a\\', 'a\\\\'), rdb_like('日本', '_本'), rdb_like('日本', '__'), rdb_like('日本', '_')", -1,
+     "0|1|1|1|1|0", ""},
+    {"'Straße' like 'strasse', 'straße' like 'STRAßE', 'ÅÄÖ' like 'aao', 'œ' like 'oe', '%' like '\\\\%', '_' like '\\\\_'",
+     "rdb_like('Straße', 'strasse'), rdb_like('straße', 'STRAßE'), rdb_like('ÅÄÖ', 'aao'), rdb_like('œ', 'oe'), rdb_like('%', '\\%'), rdb_like('_', '\\_')", -1,
+     "0|1|1|0|1|1", ""},
+    {"format(2.5, 0), format(-2.5, 0), format(0.05, 1), format(1234567.5, 0), format(0, 2), format(-0.001, 2), format('abc', 2)",
+     "rdb_format('2.5', 0), rdb_format('-2.5', 0), rdb_format('0.05', 1), rdb_format('1234567.5', 0), rdb_format(0, 2), rdb_format('-0.001', 2), rdb_format('abc', 2)", -1,
+     "3|-3|0.1|1,234,568|0.00|0.00|0.00", "Warning|1292|Truncated incorrect DOUBLE value: 'abc'"},
+    {"format(1234.5678e0, 2), format(0.5e0, 0), format(1.5e0, 0), format(2.5e0, 0), format(-1234567.891e0, 1), format(1e15, 0), format(123.456e0, 10)",
+     "rdb_format(1234.5678e0, 2), rdb_format(0.5e0, 0), rdb_format(1.5e0, 0), rdb_format(2.5e0, 0), rdb_format(-1234567.891e0, 1), rdb_format(1e15, 0), rdb_format(123.456e0, 10)", -1,
+     "1,234.57|0|2|2|-1,234,567.9|1,000,000,000,000,000|123.4560000000", ""},
+    {"hex(-1.5), hex(1.5), hex(-2.5e0), hex(18446744073709551615), hex(1e30)",
+     "rdb_hex(-1.5), rdb_hex(1.5), rdb_hex(-2.5e0), rdb_hex(18446744073709551615), rdb_hex(1e30)", -1,
+     "FFFFFFFFFFFFFFFE|2|FFFFFFFFFFFFFFFD|FFFFFFFFFFFFFFFF|FFFFFFFFFFFFFFFF", ""},
+    {"conv('abc', 16, 36), conv('-10', -10, 2), conv('10', 10, -2), conv(' 12', 10, 16), conv('7fffffffffffffff', 16, -10), conv('ffffffffffffffff', 16, -10), conv('z', 36, -36)",
+     "rdb_conv('abc', 16, 36), rdb_conv('-10', -10, 2), rdb_conv('10', 10, -2), rdb_conv(' 12', 10, 16), rdb_conv('7fffffffffffffff', 16, -10), rdb_conv('ffffffffffffffff', 16, -10), rdb_conv('z', 36, -36)", -1,
+     "24C|1111111111111111111111111111111111111111111111111111111111110110|1010|C|9223372036854775807|-1|Z", ""},
+    {"elt(1.6e0, 'a', 'b'), elt('2', 'a', 'b'), field('a', 'A', 'a'), field('b ', 'b'), field(1, 1.0e0), field(null, 'a', null), find_in_set('B', 'a,b'), find_in_set('日', '本,日')",
+     "rdb_elt(1.6e0, 'a', 'b'), rdb_elt('2', 'a', 'b'), rdb_field('a', 'A', 'a'), rdb_field('b ', 'b'), rdb_field(1, 1.0e0), rdb_field(null, 'a', null), rdb_find_in_set('B', 'a,b'), rdb_find_in_set('日', '本,日')", -1,
+     "b|b|1|1|1|0|2|2", ""},
+    {"make_set(-1, 'a', 'b', 'c'), make_set(2, 'a', null, 'c'), export_set(1, 'on', 'off', '|', -1), export_set(-1, 'x', 'y', '', 3)",
+     "rdb_make_set(-1, 'a', 'b', 'c'), rdb_make_set(2, 'a', null, 'c'), rdb_export_set(1, 'on', 'off', '|', -1), rdb_export_set(-1, 'x', 'y', '', 3)", -1,
+     "a,b,c||on|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|off|xxx", ""},
+    {"quote('a\\0b'), quote(concat('a', char(26))), quote('日本')",
+     "rdb_quote(rdb_concat('a', rdb_cast_char(x'00'), 'b')), rdb_quote(rdb_concat('a', rdb_char(26))), rdb_quote('日本')", -1,
+     "'a\\0b'|x'27615C5A27'|'日本'", ""},
+    {"repeat('日', 3), space(2), lpad('', 3, 'x'), rpad('abc', 1, 'x'), lpad(12, 5, 0), rpad(1.5e0, 6, '0')",
+     "rdb_repeat('日', 3), rdb_space(2), rdb_lpad('', 3, 'x'), rdb_rpad('abc', 1, 'x'), rdb_lpad(12, 5, 0), rdb_rpad(1.5e0, 6, '0')", -1,
+     "日日日|  |xxx|a|00012|1.5000", ""},
+    {"bin(255), oct(-1), bin('abc'), bin(null), oct(8.9e0), bin(1.5e0)",
+     "rdb_bin(255), rdb_oct(-1), rdb_bin('abc'), rdb_bin(null), rdb_oct(8.9e0), rdb_bin(1.5e0)", -1,
+     "11111111|1777777777777777777777|0|NULL|10|1", ""},
+    {"to_base64('日本'), from_base64(to_base64('日本')), to_base64(x'00FF'), from_base64('AP8='), from_base64('AP8'), from_base64('A===')",
+     "rdb_to_base64('日本'), rdb_from_base64(rdb_to_base64('日本')), rdb_to_base64(x'00FF'), rdb_from_base64('AP8='), rdb_from_base64('AP8'), rdb_from_base64('A===')", -1,
+     "5pel5pys|x'E697A5E69CAC'|AP8=|x'00FF'|NULL|NULL", "Warning|1958|Bad base64 data as position 3\nWarning|1958|Bad base64 data as position 1"},
+    {"soundex('Tymczak'), soundex('Pfister'), soundex('Jackson'), soundex('Lee'), soundex('Gutierrez'), soundex('Ashcroft'), soundex('A'), soundex('äbc'), soundex('x-y')",
+     "rdb_soundex('Tymczak'), rdb_soundex('Pfister'), rdb_soundex('Jackson'), rdb_soundex('Lee'), rdb_soundex('Gutierrez'), rdb_soundex('Ashcroft'), rdb_soundex('A'), rdb_soundex('äbc'), rdb_soundex('x-y')", -1,
+     "T520|P236|J500|L000|G362|A2613|A000|ä120|X000", ""},
+    {"char(0x4E2D, 0x6587), char(97.4e0), char('65'), char(null)",
+     "rdb_char(0x4E2D, 0x6587), rdb_char(97.4e0), rdb_char('65'), rdb_char(null)", -1,
+     "x'4E2D6587'|x'61'|x'41'|x''", ""},
+    {"md5(x'00'), sha1(''), sha2('', 224), crc32('日本'), crc32(123)",
+     "rdb_md5(x'00'), rdb_sha1(''), rdb_sha2('', 224), rdb_crc32('日本'), rdb_crc32(123)", -1,
+     "93b885adfe0da089cdf634904fd59f71|da39a3ee5e6b4b0d3255bfef95601890afd80709|d14a028c2a3a2bc9476102bb288234c415a2b01f828ea62ac5b3e42f|3350711756|2286445522", ""},
+    {"inet_aton('0.0.0.0'), inet_aton('255.255.255.255'), inet_aton('1.2.3.4 '), inet_aton(' 1.2.3.4'), inet_aton('01.2.3.4'), inet_ntoa(4294967295), inet_ntoa('1'), inet_ntoa(1.6e0)",
+     "rdb_inet_aton('0.0.0.0'), rdb_inet_aton('255.255.255.255'), rdb_inet_aton('1.2.3.4 '), rdb_inet_aton(' 1.2.3.4'), rdb_inet_aton('01.2.3.4'), rdb_inet_ntoa(4294967295), rdb_inet_ntoa('1'), rdb_inet_ntoa(1.6e0)", -1,
+     "0|4294967295|NULL|NULL|16909060|255.255.255.255|0.0.0.1|0.0.0.2", ""},
     {"1/3, 2/3, 10/4, 1/0, 0/5, -7/2",
      "rdb_div(1, 3), rdb_div(2, 3), rdb_div(10, 4), rdb_div(1, 0), rdb_div(0, 5), rdb_div(-7, 2)", -1,
      "0.3333|0.6667|2.5000|NULL|0.0000|-3.5000", "Warning|1365|Division by 0"},
@@ -559,6 +641,27 @@ const Case kCases[] = {
     {"interval(5, 1, 10), interval(null, 1), interval(5, null, 1), interval(5, 10, null), interval(1, 1, 1, 2), interval(23, 1, 15, 17, 30, 44, 200), interval(0, 1)",
      "rdb_interval(5, 1, 10), rdb_interval(null, 1), rdb_interval(5, null, 1), rdb_interval(5, 10, null), rdb_interval(1, 1, 1, 2), rdb_interval(23, 1, 15, 17, 30, 44, 200), rdb_interval(0, 1)", -1,
      "1|-1|2|0|2|3|0", ""},
+    {"'a' = 'A', 'a ' = 'a', 'á' = 'a', '1.0' = 1, 'abc' = 0, '10' < '9', 10 < '9', '1e1' = 10, null = 1",
+     "rdb_cmp('a', 'A') = 0, rdb_cmp('a ', 'a') = 0, rdb_cmp('á', 'a') = 0, rdb_cmp('1.0', 1) = 0, rdb_cmp('abc', 0) = 0, rdb_cmp('10', '9') < 0, rdb_cmp(10, '9') < 0, rdb_cmp('1e1', 10) = 0, rdb_cmp(null, 1) = 0", -1,
+     "1|1|1|1|1|1|0|1|NULL", "Warning|1292|Truncated incorrect DECIMAL value: 'abc'"},
+    {"x'61' = 'A', x'61' = 'a', 'b' > 'A', 'B' > 'a', 1.5e0 > 1, 2 > 1.5e0",
+     "rdb_cmp(x'61', 'A') = 0, rdb_cmp(x'61', 'a') = 0, rdb_cmp('b', 'A') > 0, rdb_cmp('B', 'a') > 0, rdb_cmp(1.5e0, 1) > 0, rdb_cmp(2, 1.5e0) > 0", -1,
+     "0|1|1|1|1|1", ""},
+    {"1.50 = 1.5, 1.5 < 1.51, -0.00 = 0, 18446744073709551615 > 18446744073709551614, 12345678901234567890.5 > 12345678901234567890.49",
+     "rdb_dec_cmp('1.50', '1.5') = 0, rdb_dec_cmp('1.5', '1.51') < 0, rdb_dec_cmp('-0.00', 0) = 0, rdb_dec_cmp('18446744073709551615', '18446744073709551614') > 0, rdb_dec_cmp('12345678901234567890.5', '12345678901234567890.49') > 0", -1,
+     "1|1|1|1|1", ""},
+    {"'1.5' = 1.5, 'x' < 1",
+     "rdb_num_cmp('1.5', 1.5) = 0, rdb_num_cmp('x', 1) < 0", -1,
+     "1|1", "Warning|1292|Truncated incorrect DECIMAL value: 'x'"},
+    {"1 <=> 1, null <=> null, 1 <=> null",
+     "1 IS 1, null IS null, 1 IS null", -1,
+     "1|1|0", ""},
+    {"greatest('abc', 5), least('abc', 5), greatest('2', 10), greatest(1.5e0, '1.6'), least('x', 1.5e0)",
+     "rdb_greatest('abc', 5), rdb_least('abc', 5), rdb_greatest('2', 10), rdb_greatest(1.5e0, '1.6'), rdb_least('x', 1.5e0)", -1,
+     "5|0|10|1.6|0", "Warning|1292|Truncated incorrect DOUBLE value: 'abc'\nWarning|1292|Truncated incorrect DOUBLE value: 'x'"},
+    {"'x' = 1.5e0, 'x' < 1",
+     "rdb_cmp('x', 1.5e0) = 0, rdb_cmp('x', 1) < 0", -1,
+     "0|1", "Warning|1292|Truncated incorrect DOUBLE value: 'x'\nWarning|1292|Truncated incorrect DECIMAL value: 'x'"},
     {"cast('2024-02-29' as datetime(6))",
      "rdb_cast_datetime('2024-02-29', 6)", -1,
      "2024-02-29 00:00:00.000000", ""},
@@ -1727,6 +1830,237 @@ TEST(FunctionsTest, MatchesMariaDb) {
     }
   }
   EXPECT_EQ(failures, 0) << "of " << std::size(kCases) << " cases";
+}
+
+
+// Every function the table names exists on a registered connection with
+// every arity in [min_args, max_args] (MySQL's arity, which is SQLite's for
+// entries without special syntax).
+TEST(FunctionsTest, TableNamesRegisteredFunctions) {
+  Db db;
+  for (const FunctionInfo& f : AllFunctions()) {
+    if (f.flags & kFnSqliteBuiltin) continue;
+    std::string q = "SELECT group_concat(narg) FROM pragma_function_list WHERE name = '" +
+                    std::string(f.sqlite_name) + "'";
+    std::string nargs = "," + db.Query(q) + ",";
+    ASSERT_NE(nargs, ",NULL,") << f.mysql_name << " -> " << f.sqlite_name << " is not registered";
+    // Special syntax maps MySQL's arguments differently (see FunctionInfo::call).
+    if (nargs.find(",-1,") != std::string::npos || (f.flags & kFnSpecialSyntax)) continue;
+    int max = f.max_args < 0 ? f.min_args : f.max_args;
+    for (int n = f.min_args; n <= max; n++) {
+      EXPECT_NE(nargs.find("," + std::to_string(n) + ","), std::string::npos)
+          << f.mysql_name << " -> " << f.sqlite_name << " lacks " << n << " arguments (has " << nargs << ")";
+    }
+    EXPECT_EQ(LookupFunction(f.mysql_name), &f);
+  }
+}
+
+TEST(FunctionsTest, LookupIsCaseInsensitive) {
+  const FunctionInfo* f = LookupFunction("date_add");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->sqlite_name, "rdb_date_add");
+  EXPECT_EQ(f->rule, TypeRule::kTemporalAdd);
+  EXPECT_EQ(LookupFunction("Concat"), LookupFunction("CONCAT"));
+  EXPECT_EQ(LookupFunction("no_such_function"), nullptr);
+  const FunctionInfo* sum = LookupFunction("sum");
+  ASSERT_NE(sum, nullptr);
+  EXPECT_TRUE(sum->flags & kFnAggregate);
+  EXPECT_EQ(sum->decimal_variant, "rdb_dec_sum");
+  EXPECT_EQ(LookupFunction("/")->decimal_variant, "rdb_dec_div");
+}
+
+TEST(FunctionsTest, FormatsDoublesAsMariaDb) {
+  EXPECT_EQ(FormatMysqlDouble(1e15), "1e15");
+  EXPECT_EQ(FormatMysqlDouble(1e14), "100000000000000");
+  EXPECT_EQ(FormatMysqlDouble(0.1 + 0.2), "0.30000000000000004");
+  EXPECT_EQ(FormatMysqlDouble(1e-15), "0.000000000000001");
+  EXPECT_EQ(FormatMysqlDouble(1e-16), "1e-16");
+  EXPECT_EQ(FormatMysqlDouble(-1.5e-10), "-0.00000000015");
+  EXPECT_EQ(FormatMysqlDouble(12345678901234567890.0), "1.2345678901234567e19");
+  EXPECT_EQ(FormatMysqlDouble(1234567890123456.7), "1234567890123456.8");
+  EXPECT_EQ(FormatMysqlDouble(2.5, 2), "2.50");
+  EXPECT_EQ(FormatMysqlDouble(3.141592653589793, 6), "3.141593");
+  EXPECT_EQ(FormatMysqlDouble(-0.001, 2), "0.00");
+  EXPECT_EQ(FormatMysqlDouble(0), "0");
+}
+
+TEST(FunctionsTest, SessionValuesComeFromTheContext) {
+  Db db;
+  db.ctx.database = "shop";
+  db.ctx.connection_id = 9;
+  EXPECT_EQ(db.Query("SELECT rdb_database(), rdb_connection_id(), rdb_found_rows(), rdb_row_count()"),
+            "shop|9|42|7");
+  db.ctx.database.reset();
+  EXPECT_EQ(db.Query("SELECT rdb_database()"), "NULL");
+  EXPECT_EQ(db.Query("SELECT rdb_last_insert_id(), rdb_last_insert_id(15), rdb_last_insert_id()"), "0|15|15");
+  EXPECT_EQ(db.ctx.LastInsertId(), 15u);
+  EXPECT_EQ(db.Query("SELECT rdb_get_user_var('v'), rdb_set_user_var('V', 2.5e0), rdb_get_user_var('v')"),
+            "NULL|2.5|2.5");
+  EXPECT_EQ(db.Query("SELECT rdb_set_user_var('s', 'x'), rdb_get_user_var('S')"), "x|x");
+}
+
+TEST(FunctionsTest, NowFollowsStatementTimeAndZone) {
+  Db db;
+  EXPECT_EQ(db.Query("SELECT rdb_now(), rdb_now(6), rdb_curdate(), rdb_curtime(1), rdb_unix_timestamp()"),
+            "2024-02-29 13:05:09|2024-02-29 13:05:09.500000|2024-02-29|13:05:09.5|1709211909");
+  db.ctx.time_zone = "+05:30";
+  EXPECT_EQ(db.Query("SELECT rdb_now(), rdb_utc_timestamp(), rdb_from_unixtime(0), "
+                     "rdb_unix_timestamp('2024-02-29 18:35:09')"),
+            "2024-02-29 18:35:09|2024-02-29 13:05:09|1970-01-01 05:30:00|1709211909");
+  db.ctx.time_zone = "-10:00";
+  EXPECT_EQ(db.Query("SELECT rdb_curdate(), rdb_utc_date()"), "2024-02-29|2024-02-29");
+  db.ctx.now_micros = 1709164800000000;  // 2024-02-29 00:00:00 UTC
+  EXPECT_EQ(db.Query("SELECT rdb_curdate(), rdb_utc_date()"), "2024-02-28|2024-02-29");
+}
+
+TEST(FunctionsTest, ContextCanBeRebound) {
+  TestContext a, b;
+  a.connection_id = 1;
+  b.connection_id = 2;
+  FunctionContextProvider provider(&a);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+  ASSERT_TRUE(RegisterMysqlFunctions(db, &provider).ok());
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT rdb_connection_id()", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int64(st, 0), 1);
+  sqlite3_reset(st);
+  provider.Bind(&b);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int64(st, 0), 2);
+  sqlite3_finalize(st);
+  provider.Bind(nullptr);  // the default context
+  sqlite3_close(db);
+}
+
+TEST(FunctionsTest, DivisionByZeroFollowsSqlMode) {
+  Db db;
+  EXPECT_EQ(db.Query("SELECT rdb_div(1, 0)"), "NULL");
+  EXPECT_EQ(Unique(db.ctx.warnings), "Warning|1365|Division by 0");
+  db.ctx.warnings.clear();
+  db.ctx.sql_mode = 0;  // SET sql_mode = '': NULL without a warning
+  EXPECT_EQ(db.Query("SELECT rdb_div(1, 0), rdb_mod(1, 0), rdb_ln(0)"), "NULL|NULL|NULL");
+  EXPECT_TRUE(db.ctx.warnings.empty());
+}
+
+TEST(FunctionsTest, StrictDmlTurnsWarningsIntoErrors) {
+  Db db;
+  db.ctx.abort_on_warning = true;
+  std::string err;
+  db.Query("SELECT rdb_cast_signed('abc')", -1, &err);
+  EXPECT_EQ(err, "ERROR 1292: Truncated incorrect INTEGER value: 'abc'");
+  EXPECT_EQ(db.ctx.last_error().mysql_errno(), 1292);
+  EXPECT_EQ(db.ctx.last_error().sqlstate(), "22007");
+  db.Query("SELECT rdb_div(1, 0)", -1, &err);
+  EXPECT_EQ(err, "ERROR 1365: Division by 0");
+  EXPECT_EQ(db.ctx.last_error().sqlstate(), "22012");
+  db.ctx.sql_mode = FunctionContext::kModeStrictTransTables;  // no ERROR_FOR_DIVISION_BY_ZERO
+  err.clear();
+  EXPECT_EQ(db.Query("SELECT rdb_div(1, 0)", -1, &err), "NULL");
+  EXPECT_EQ(err, "");
+  // Notes never abort.
+  EXPECT_EQ(db.Query("SELECT rdb_cast_signed(' 12 ')", -1, &err), "12");
+}
+
+TEST(FunctionsTest, GroupConcatMaxLenTruncates) {
+  Db db;
+  db.Exec("CREATE TABLE g(grp INTEGER, x TEXT, n INTEGER)");
+  db.Exec("INSERT INTO g VALUES (1,'b',3),(1,'a',1),(1,'B',2),(1,NULL,4),(2,'z',1)");
+  db.ctx.group_concat_max_len = 4;
+  // SET group_concat_max_len = 4; SELECT group_concat(x) FROM g GROUP BY grp
+  EXPECT_EQ(db.Query("SELECT rdb_group_concat('-1', ',', x) FROM g GROUP BY grp"), "b,a,\nz");
+  EXPECT_EQ(Unique(db.ctx.warnings), "Warning|1260|Row 3 was cut by GROUP_CONCAT()");
+  db.ctx.warnings.clear();
+  EXPECT_EQ(db.Query("SELECT rdb_group_concat('-1d', ',', x, n) FROM g"), "b,B,");
+  db.ctx.group_concat_max_len = 3;
+  EXPECT_EQ(db.Query("SELECT rdb_group_concat('-1', '', 'é') FROM g"), "é");  // cut on a character
+}
+
+TEST(FunctionsTest, RandSeedsAndSessionGenerator) {
+  Db db;
+  // RAND(N) restarts per statement and matches MariaDB digit for digit.
+  EXPECT_EQ(db.Query("SELECT rdb_rand(1)"), "0.40540353712197724");
+  EXPECT_EQ(db.Query("SELECT rdb_rand(1)"), "0.40540353712197724");
+  // RAND() continues the session's generator; a replica restores the seeds.
+  db.ctx.SessionRand()->Init(1 * 0x10001u + 55555555u, 1 * 0x10000001u);
+  EXPECT_EQ(db.Query("SELECT rdb_rand()"), "0.40540353712197724");
+  RandState saved = *db.ctx.SessionRand();
+  std::string next = db.Query("SELECT rdb_rand()");
+  *db.ctx.SessionRand() = saved;
+  EXPECT_EQ(db.Query("SELECT rdb_rand()"), next);
+}
+
+TEST(FunctionsTest, UuidShapes) {
+  Db db;
+  std::string u = db.Query("SELECT rdb_uuid()");
+  ASSERT_EQ(u.size(), 36u);
+  EXPECT_EQ(u[8], '-');
+  EXPECT_EQ(u[14], '1');  // version 1
+  EXPECT_NE(u, db.Query("SELECT rdb_uuid()"));
+  int64_t a = std::stoll(db.Query("SELECT rdb_uuid_short()"));
+  int64_t b = std::stoll(db.Query("SELECT rdb_uuid_short()"));
+  EXPECT_EQ(b, a + 1);
+  EXPECT_EQ(a >> 56, 1);  // server id 1
+  EXPECT_EQ(db.Query("SELECT length(rdb_random_bytes(16))"), "16");
+}
+
+TEST(FunctionsTest, UserLocksAreServerWideAndWait) {
+  Db s1, s2;
+  s1.ctx.connection_id = 101;
+  s2.ctx.connection_id = 102;
+  EXPECT_EQ(s1.Query("SELECT rdb_get_lock('L', 0), rdb_get_lock('L', 0)"), "1|1");  // re-entrant
+  EXPECT_EQ(s2.Query("SELECT rdb_get_lock('L', 0), rdb_is_free_lock('L'), rdb_is_used_lock('L')"), "0|0|101");
+  EXPECT_EQ(s2.Query("SELECT rdb_release_lock('L')"), "0");
+  // s2 waits; s1 releases both holds in the meantime.
+  std::thread releaser([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(ReleaseAllUserLocks(101), 2u);
+  });
+  auto t0 = std::chrono::steady_clock::now();
+  EXPECT_EQ(s2.Query("SELECT rdb_get_lock('L', 5)"), "1");
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(3));
+  releaser.join();
+  // A killed waiter gets NULL.
+  std::thread killer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    s1.ctx.killed = true;
+  });
+  EXPECT_EQ(s1.Query("SELECT rdb_get_lock('L', 10)"), "NULL");
+  killer.join();
+  EXPECT_EQ(s2.Query("SELECT rdb_release_all_locks(), rdb_is_free_lock('L')"), "1|1");
+}
+
+TEST(FunctionsTest, SleepIsInterruptible) {
+  Db db;
+  EXPECT_EQ(db.Query("SELECT rdb_sleep(0.05)"), "0");
+  std::thread killer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    db.ctx.killed = true;
+  });
+  auto t0 = std::chrono::steady_clock::now();
+  EXPECT_EQ(db.Query("SELECT rdb_sleep(30)"), "1");
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(5));
+  killer.join();
+}
+
+TEST(FunctionsTest, JsonValuesNestThroughSubtype) {
+  Db db;
+  EXPECT_EQ(db.Query("SELECT rdb_json_object('a', rdb_json_array(1, 2), 'b', '[1]', 'c', rdb_json('[1]'))"),
+            "{\"a\": [1, 2], \"b\": \"[1]\", \"c\": [1]}");
+  // A JSON value stored in a table loses its subtype: rdb_json() marks it again.
+  db.Exec("CREATE TABLE j(doc TEXT)");
+  db.Exec("INSERT INTO j SELECT rdb_json_object('k', 1)");
+  EXPECT_EQ(db.Query("SELECT rdb_json_array(doc), rdb_json_array(rdb_json(doc)) FROM j"),
+            "[\"{\\\"k\\\": 1}\"]|[{\"k\": 1}]");
+}
+
+TEST(FunctionsTest, ExactSumsDoNotOverflowOrDrift) {
+  Db db;
+  db.Exec("CREATE TABLE m(price TEXT, qty INTEGER)");
+  for (int i = 0; i < 1000; i++) db.Exec("INSERT INTO m VALUES ('0.10', 9223372036854775)");
+  EXPECT_EQ(db.Query("SELECT rdb_dec_sum(price), rdb_dec_avg(price), rdb_sum(qty), rdb_avg(qty) FROM m"),
+            "100.00|0.100000|9223372036854775000|9223372036854775.0000");
 }
 
 }  // namespace

@@ -285,6 +285,15 @@ ExprPtr Parser::ParseBinary(int min_prec) {
           TRY(e->subquery);
         } else {
           TRY(ParseExprList(&e->args));
+          if (e->args.size() == 2 && e->args[1]->kind == ExprKind::kSubquery &&
+              (IsKw(Kw::kUnion) || IsKw(Kw::kExcept) || IsKw(Kw::kIntersect) ||
+               IsKw(Kw::kOrder) || IsKw(Kw::kLimit))) {
+            // IN ((SELECT ...) UNION (SELECT ...)): a query expression.
+            ExprPtr first = std::move(e->args[1]);
+            e->args.pop_back();
+            e->subquery = ContinueQuery(std::move(first->subquery), first->span.offset);
+            TRY(e->subquery);
+          }
         }
         TRY(Expect(TokenType::kRParen));
         Leave();

@@ -125,6 +125,11 @@ ParseOptions Session::parse_options() const {
 }
 
 Status Session::UseDatabase(const std::string& db) {
+  if (IsInformationSchema(db)) {
+    current_db_ = "information_schema";
+    if (proc_) proc_->SetDb(current_db_);
+    return Status::Ok();
+  }
   if (!engine_->catalog().DatabaseExists(db))
     return Status::SqlError(1049, "42000", "Unknown database '" + db + "'");
   if (!system_user_ && !(account_.global_privs & (kSelectAcl | kShowDbAcl)) &&
@@ -136,6 +141,7 @@ Status Session::UseDatabase(const std::string& db) {
 }
 
 std::shared_ptr<const TableDef> Session::FindTable(const std::string& db, const std::string& name) {
+  if (IsInformationSchema(db)) return InformationSchemaTable(name);
   return engine_->catalog().GetTable(db, name);
 }
 
@@ -229,8 +235,8 @@ Status Session::EnsureSqliteTxn() {
   return Status::Ok();
 }
 
-Status Session::BeginWrite() {
-  if (holds_writer_) return BeginStatementUnit();
+Status Session::BeginWrite(bool statement_unit) {
+  if (holds_writer_) return statement_unit ? BeginStatementUnit() : Status::Ok();
   uint64_t timeout_s = vars_->hot().innodb_lock_wait_timeout;
   if (timeout_s == 0) timeout_s = 50;
   if (!engine_->TryLockWriter(std::chrono::seconds(timeout_s)))
@@ -253,7 +259,7 @@ Status Session::BeginWrite() {
     sqlite_txn_ = true;
     snapshot_seq_ = engine_->commit_seq();
   }
-  return BeginStatementUnit();
+  return statement_unit ? BeginStatementUnit() : Status::Ok();
 }
 
 void Session::ReleaseWriteLock() {
@@ -351,7 +357,7 @@ Status Session::BeginStatementUnit() {
 
 Status Session::CreateSavepoint(const std::string& name) {
   if (!in_txn_) return Status::Ok();  // MySQL accepts and ignores outside a transaction
-  RETURN_IF_ERROR(BeginWrite());
+  RETURN_IF_ERROR(BeginWrite(/*statement_unit=*/false));
   RETURN_IF_ERROR(conn_->Exec("SAVEPOINT " + storage::QuoteIdent("sp_" + Lower(name))));
   auto it = std::find_if(savepoints_.begin(), savepoints_.end(), [&](auto& p) { return p.first == Lower(name); });
   if (it != savepoints_.end()) savepoints_.erase(it, savepoints_.end());

@@ -138,7 +138,9 @@ class Session : public FunctionContext {
 
   // Transactions.
   Status EnsureSqliteTxn();
-  Status BeginWrite();  // takes the write lock (error 1205 on timeout)
+  // Takes the write lock (error 1205 on timeout) and opens the SQLite write
+  // transaction; `statement_unit` wraps the statement in a savepoint.
+  Status BeginWrite(bool statement_unit = true);
   Status CommitTxn();
   Status RollbackTxn();
   Status ImplicitCommit();  // before DDL and BEGIN, as MySQL does
@@ -167,6 +169,9 @@ class Session : public FunctionContext {
   // rdb_store(value, slot[, quiet]): CoerceToStored for store_slots_[slot].
   static void StoreFunction(struct sqlite3_context* ctx, int argc, struct sqlite3_value** argv);
   std::shared_ptr<const TableDef> FindTable(const std::string& db, const std::string& name);
+  // information_schema.X materialized as a TEMP table (information_schema.cc).
+  static bool IsInformationSchema(const std::string& db);
+  std::shared_ptr<const TableDef> InformationSchemaTable(const std::string& name);
 
   Engine* engine_;
   std::shared_ptr<ProcessEntry> proc_;

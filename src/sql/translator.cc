@@ -497,13 +497,13 @@ Status Translator::TranslateQueryInto(const QueryExpr& q, const Scope* outer, Qu
         } else if (item.expr->kind == ExprKind::kColumnRef) {
           for (size_t i = 0; i < out->columns.size(); i++)
             if (IEquals(out->columns[i].meta.name, item.expr->name)) pos = static_cast<int>(i) + 1;
-          if (pos < 0) return UnknownColumn(item.expr->name, "order clause");
+          if (pos < 0) return UnknownColumn(item.expr->name, "ORDER BY");
         } else {
           return Status::SqlError(1235, "42000",
                                   "This version of MariaDB doesn't yet support 'expressions in ORDER BY of UNION'");
         }
         if (pos < 1 || pos > static_cast<int>(out->columns.size()))
-          return UnknownColumn(std::to_string(pos), "order clause");
+          return UnknownColumn(std::to_string(pos), "ORDER BY");
         ob += (ob.empty() ? " ORDER BY " : ", ") + std::to_string(pos) + (item.descending ? " DESC" : "");
       }
       out->sql += ob;
@@ -592,7 +592,7 @@ Status Translator::TranslateFrom(const TableRef& ref, Scope* scope, std::string*
           if (Scope::FindCol(scope->tables[i], col) >= 0 && !scope->IsHidden(i, col)) lt = static_cast<int>(i);
         for (size_t i = right_start; i < right_end; i++)
           if (Scope::FindCol(scope->tables[i], col) >= 0) rt = static_cast<int>(i);
-        if (lt < 0 || rt < 0) return UnknownColumn(col, "from clause");
+        if (lt < 0 || rt < 0) return UnknownColumn(col, "FROM");
         cond += (cond.empty() ? "" : " AND ") + Quote(scope->tables[lt].sqlite_alias) + "." + Quote(col) +
                 " = " + Quote(scope->tables[rt].sqlite_alias) + "." + Quote(col);
         size_t hide = ref.join_type == JoinType::kRight ? static_cast<size_t>(lt) : static_cast<size_t>(rt);
@@ -601,7 +601,7 @@ Status Translator::TranslateFrom(const TableRef& ref, Scope* scope, std::string*
       if (ref.on) {
         ExprType t;
         const char* saved = clause_;
-        clause_ = "on clause";
+        clause_ = "ON";
         auto on = Expr_(*ref.on, scope, &t);
         clause_ = saved;
         if (!on.ok()) return on.status();
@@ -671,7 +671,7 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
   std::vector<std::string> item_sql;
   std::vector<std::string> names;
   std::vector<ExprType> types;
-  clause_ = "field list";
+  clause_ = "SELECT";
   bool has_aggregate = false;
   for (const auto& item : s.items) {
     const Expr& e = *item.expr;
@@ -722,7 +722,7 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
   if (!from.empty()) sql += " FROM " + from;
 
   if (s.where) {
-    clause_ = "where clause";
+    clause_ = "WHERE";
     ExprType t;
     ASSIGN_OR_RETURN(std::string w, Expr_(*s.where, &scope, &t));
     sql += " WHERE " + w;
@@ -737,7 +737,7 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
   if (!s.group_by.empty()) {
     if (s.with_rollup)
       return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'WITH ROLLUP'");
-    clause_ = "group statement";
+    clause_ = "GROUP BY";
     std::string gb;
     std::vector<OrderItem> plain;
     RETURN_IF_ERROR(TranslateOrderBy(s.group_by, &scope, &item_sql, nullptr, &gb));
@@ -759,7 +759,7 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
     if ((q == nullptr || q->order_by.empty())) sql += " ORDER BY " + gb;
   }
   if (s.having) {
-    clause_ = "having clause";
+    clause_ = "HAVING";
     ExprType t;
     scope.aggregate_context = true;
     ASSIGN_OR_RETURN(std::string h, Expr_(*s.having, &scope, &t));
@@ -771,7 +771,7 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
       auto pos = sql.rfind(" ORDER BY ");
       if (pos != std::string::npos) sql.erase(pos);
     }
-    clause_ = "order clause";
+    clause_ = "ORDER BY";
     std::string ob;
     RETURN_IF_ERROR(TranslateOrderBy(q->order_by, &scope, &item_sql, nullptr, &ob));
     sql += " ORDER BY " + ob;
@@ -898,7 +898,9 @@ Result<std::string> Translator::Literal(const Expr& e, ExprType* type) {
         return HexBlob(e.value);
       }
       type->family = ResultType::kString;
-      return QuoteStr(e.value);
+      // Bound, not inlined: any bytes (NUL, invalid UTF-8, 16 MiB+) pass
+      // through, and the SQL text stays the same for the statement cache.
+      return Bind(Value::String(e.value));
     case LiteralKind::kHex:
     case LiteralKind::kBit:
       type->family = ResultType::kBinary;
@@ -1166,7 +1168,7 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
     ASSIGN_OR_RETURN(std::string ignored, ColumnRef(*e.args[0], scope, type));
     (void)ignored;
     std::string v = values_func(e.args[0]->name);
-    if (v.empty()) return UnknownColumn(e.args[0]->name, "field list");
+    if (v.empty()) return UnknownColumn(e.args[0]->name, "SELECT");
     return v;
   }
   if (!e.qualifier.empty())
@@ -1345,7 +1347,7 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       std::string k;
       if (ob.expr->IsLiteral(LiteralKind::kInt)) {
         int pos = atoi(ob.expr->value.c_str());
-        if (pos < 1 || pos > static_cast<int>(args.size())) return UnknownColumn(ob.expr->value, "order clause");
+        if (pos < 1 || pos > static_cast<int>(args.size())) return UnknownColumn(ob.expr->value, "ORDER BY");
         k = args[pos - 1];
       } else {
         ASSIGN_OR_RETURN(k, Expr_(*ob.expr, scope, &t));
@@ -1423,10 +1425,10 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
           if (t.IsStringy()) type->family = ResultType::kDouble;
           if (e.args[0]->IsLiteral(LiteralKind::kInt) || e.args[0]->IsLiteral(LiteralKind::kDecimal)) {
             if (a.size() > 1 && a[0] == '\'') return "'-" + a.substr(1);
-            return "-" + a;
+            return "(-" + a + ")";
           }
           if (t.family == ResultType::kDecimal || t.family == ResultType::kUnsigned) return "rdb_dec_sub(0, " + a + ")";
-          return "(-" + a + ")";
+          return "(- " + a + ")";
         case UnaryOp::kPlus:
           *type = t;
           return a;

@@ -103,15 +103,15 @@ class Scope;
 
 class Translator {
  public:
-  explicit Translator(const TranslateEnv& env, std::string_view sql_text)
-      : env_(env), sql_text_(sql_text) {}
+  explicit Translator(TranslateEnv env, std::string_view sql_text)
+      : env_(std::move(env)), sql_text_(sql_text) {}
 
   // A whole SELECT (or UNION ...) statement.
   Result<TranslatedQuery> TranslateQuery(const QueryExpr& q);
 
   // A scalar expression over the given tables (UPDATE SET / WHERE, DELETE
   // WHERE, INSERT VALUES). `clause` names the clause for error 1054
-  // ("field list", "where clause", ...).
+  // ("SELECT", "WHERE", ...).
   Result<std::string> TranslateExpr(const Expr& e, const std::vector<ScopeTable>& tables,
                                     const char* clause, ExprType* type);
 
@@ -150,11 +150,11 @@ class Translator {
   std::string Bind(const Value& v);
   std::string NewAlias();
 
-  const TranslateEnv& env_;
+  TranslateEnv env_;
   std::string_view sql_text_;
   std::vector<Value> binds_;
   int alias_counter_ = 0;
-  const char* clause_ = "field list";
+  const char* clause_ = "SELECT";
 };
 
 // MySQL's name for an unaliased select item: the source text of the

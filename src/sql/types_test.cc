@@ -1254,6 +1254,47 @@ TEST(Metadata, SecondRecordedTable) {
   }
 }
 
+TEST(Metadata, KeyFlagsCombine) {
+  // create table fx(a int, b int, c int not null, d int, primary key(a),
+  //   key(b), unique(b), key k3(a,b), unique(c,d)) → flags 20491 16396 20489 16384
+  // create table fy(a int not null, b int not null, unique(b), unique(a)) → 20485 20483
+  // create table fz(a text, unique(a)) → 16404
+  TableDef fx;
+  fx.db = "d1";
+  fx.name = "fx";
+  ColumnDef a = Col("a", BaseType::kInt);
+  a.nullable = false;  // PRIMARY KEY column
+  ColumnDef c = Col("c", BaseType::kInt);
+  c.nullable = false;
+  fx.columns = {a, Col("b", BaseType::kInt), c, Col("d", BaseType::kInt)};
+  fx.indexes = {IndexDef{"PRIMARY", IndexKind::kPrimary, {{"a"}}, ""},
+                IndexDef{"b_2", IndexKind::kUnique, {{"b"}}, ""},
+                IndexDef{"c", IndexKind::kUnique, {{"c"}, {"d"}}, ""},
+                IndexDef{"b", IndexKind::kIndex, {{"b"}}, ""},
+                IndexDef{"k3", IndexKind::kIndex, {{"a"}, {"b"}}, ""}};
+  EXPECT_EQ(ColumnFlagsFor(fx, fx.columns[0]), 20491);
+  EXPECT_EQ(ColumnFlagsFor(fx, fx.columns[1]), 16396);
+  EXPECT_EQ(ColumnFlagsFor(fx, fx.columns[2]), 20489);
+  EXPECT_EQ(ColumnFlagsFor(fx, fx.columns[3]), 16384);
+  TableDef fy;
+  fy.db = "d1";
+  fy.name = "fy";
+  ColumnDef ya = Col("a", BaseType::kInt);
+  ya.nullable = false;
+  ColumnDef yb = Col("b", BaseType::kInt);
+  yb.nullable = false;
+  fy.columns = {ya, yb};
+  fy.indexes = {IndexDef{"b", IndexKind::kUnique, {{"b"}}, ""}, IndexDef{"a", IndexKind::kUnique, {{"a"}}, ""}};
+  EXPECT_EQ(ColumnFlagsFor(fy, fy.columns[0]), 20485);
+  EXPECT_EQ(ColumnFlagsFor(fy, fy.columns[1]), 20483);
+  TableDef fz;
+  fz.db = "d1";
+  fz.name = "fz";
+  fz.columns = {Col("a", BaseType::kText)};
+  fz.indexes = {IndexDef{"a", IndexKind::kUnique, {{"a"}}, ""}};
+  EXPECT_EQ(ColumnFlagsFor(fz, fz.columns[0]), 16404);
+}
+
 TEST(Metadata, ImplicitPrimaryKeyFromUniqueNotNull) {
   // create table x (a int not null, b int not null, unique(b), unique(a)):
   // DESCRIBE shows b PRI, a UNI.
