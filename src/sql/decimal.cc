@@ -14,8 +14,7 @@
 namespace relaydb::sql {
 namespace {
 
-constexpr uint32_t kPow10[10] = {1,      10,      100,      1000,      10000,
-                                 100000, 1000000, 10000000, 100000000, 1000000000};
+constexpr uint32_t kPow10[10] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -109,10 +108,18 @@ void Decimal::DivPow10(int k, RoundMode mode) {
   }
   bool up = false;
   switch (mode) {
-    case RoundMode::kHalfUp: up = lead >= 5; break;
-    case RoundMode::kTruncate: up = false; break;
-    case RoundMode::kFloor: up = any_dropped && neg; break;
-    case RoundMode::kCeiling: up = any_dropped && !neg; break;
+    case RoundMode::kHalfUp:
+      up = lead >= 5;
+      break;
+    case RoundMode::kTruncate:
+      up = false;
+      break;
+    case RoundMode::kFloor:
+      up = any_dropped && neg;
+      break;
+    case RoundMode::kCeiling:
+      up = any_dropped && !neg;
+      break;
   }
   if (up) AddSmall(1);
   neg_ = neg;
@@ -543,8 +550,8 @@ void Decimal::DivModMagnitude(const Decimal& a, const Decimal& b, Decimal* q, De
   *r = rr;
 }
 
-bool Decimal::Div(const Decimal& a, const Decimal& b, int scale_increment, Decimal* out,
-                  bool* div_by_zero, bool internal_precision) {
+bool Decimal::Div(const Decimal& a, const Decimal& b, int scale_increment, Decimal* out, bool* div_by_zero,
+                  bool internal_precision) {
   if (div_by_zero != nullptr) *div_by_zero = false;
   if (b.is_zero()) {
     if (div_by_zero != nullptr) *div_by_zero = true;

@@ -51,8 +51,7 @@ class Decimal {
   // (0 when there is no number at all: then *out is 0 and false is returned).
   // More than 38 decimals are rounded away; an integer part of more than 65
   // digits sets `*overflow` (optional) and saturates to the largest value.
-  static bool Parse(std::string_view s, Decimal* out, size_t* consumed = nullptr,
-                    bool* overflow = nullptr);
+  static bool Parse(std::string_view s, Decimal* out, size_t* consumed = nullptr, bool* overflow = nullptr);
   // Parse that accepts only a complete number (trailing spaces allowed).
   static bool ParseExact(std::string_view s, Decimal* out);
 
@@ -108,8 +107,8 @@ class Decimal {
   // scale(a)+scale(b)+increment, truncated) so chained expressions such as
   // 1/3*3 give MySQL's 1.0000 once rounded for display.
   // *div_by_zero is set (and false returned) when b is 0.
-  static bool Div(const Decimal& a, const Decimal& b, int scale_increment, Decimal* out,
-                  bool* div_by_zero, bool internal_precision = false);
+  static bool Div(const Decimal& a, const Decimal& b, int scale_increment, Decimal* out, bool* div_by_zero,
+                  bool internal_precision = false);
   // MySQL MOD for exact values: sign of a, scale max(scale(a), scale(b)).
   static bool Mod(const Decimal& a, const Decimal& b, Decimal* out, bool* div_by_zero);
 
@@ -140,7 +139,7 @@ class Decimal {
 
   bool neg_ = false;
   int16_t scale_ = 0;
-  int16_t n_ = 0;  // limbs in use; 0 means the value is zero
+  int16_t n_ = 0;                        // limbs in use; 0 means the value is zero
   std::array<uint32_t, kLimbs> limb_{};  // little-endian base 1e9 coefficient
 };
 

@@ -6,6 +6,7 @@ add_library(rdb_sql_functions
   ${CMAKE_CURRENT_LIST_DIR}/functions_aggregate.cc
   ${CMAKE_CURRENT_LIST_DIR}/functions_common.cc
   ${CMAKE_CURRENT_LIST_DIR}/functions_datetime.cc
+  ${CMAKE_CURRENT_LIST_DIR}/functions_encoding.cc
   ${CMAKE_CURRENT_LIST_DIR}/functions_interval.cc
   ${CMAKE_CURRENT_LIST_DIR}/functions_json.cc
   ${CMAKE_CURRENT_LIST_DIR}/functions_misc.cc

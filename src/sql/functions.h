@@ -73,8 +73,8 @@ namespace relaydb::sql {
 
 // MySQL's RAND() generator state (mysys my_rnd). A session owns one; RAND()
 // without a seed advances it. For statement-based replication the session
-// logs seed1/seed2 before a statement (RAND_EVENT) and a replica restores them
-// with SetSeeds (SET rand_seed1=..., rand_seed2=...).
+// logs seed1/seed2 before a statement (RAND_EVENT) and a replica assigns them
+// back (SET rand_seed1=..., rand_seed2=... set the fields directly).
 struct RandState {
   static constexpr uint32_t kMaxValue = 0x3FFFFFFF;
   uint32_t seed1 = 0;
@@ -142,10 +142,10 @@ class FunctionContext {
   // Offset (seconds east of UTC) of the session time zone at the UTC instant
   // `utc_seconds`. Default: from TimeZone() (localtime_r for SYSTEM).
   virtual int64_t UtcOffsetAt(int64_t utc_seconds);
-  // The UTC instant of a local wall-clock time (seconds since the epoch,
-  // broken down as a proleptic-Gregorian seconds count `local_seconds` =
-  // what the local time would be if it were UTC). Default: fixed offsets
-  // exactly, SYSTEM via mktime (DST gaps resolved as mktime does).
+  // The UTC instant (seconds since the epoch) of a wall-clock time in the
+  // session zone, given as `local_seconds`: that wall-clock time read as if
+  // it were UTC. UNIX_TIMESTAMP(d) uses it. Default: fixed offsets exactly,
+  // SYSTEM via mktime (DST gaps resolved as mktime does).
   virtual int64_t LocalToUtc(int64_t local_seconds);
   // @@default_week_format (WEEK(d) without a mode). Default 0.
   virtual int DefaultWeekFormat() { return 0; }
@@ -156,9 +156,9 @@ class FunctionContext {
   // statement binlogging, as an INSERT_ID/LAST_INSERT_ID intvar).
   virtual uint64_t LastInsertId() { return last_insert_id_; }
   virtual void SetLastInsertId(uint64_t v) { last_insert_id_ = v; }
-  virtual uint64_t FoundRows() { return 0; }    // FOUND_ROWS()
-  virtual int64_t RowCount() { return -1; }     // ROW_COUNT()
-  virtual uint64_t ConnectionId() { return 0; } // CONNECTION_ID(); also owner of GET_LOCK locks
+  virtual uint64_t FoundRows() { return 0; }     // FOUND_ROWS()
+  virtual int64_t RowCount() { return -1; }      // ROW_COUNT()
+  virtual uint64_t ConnectionId() { return 0; }  // CONNECTION_ID(); also owner of GET_LOCK locks
   // DATABASE()/SCHEMA(): the current database; nullopt gives NULL.
   virtual std::optional<std::string> Database() { return std::nullopt; }
   // USER()/SESSION_USER()/SYSTEM_USER(): "user@client-host" as the client
@@ -182,10 +182,10 @@ class FunctionContext {
   virtual RandState* SessionRand();
 
   // ---- Variables that shape results ----
-  virtual uint64_t SqlMode() { return kDefaultSqlMode; }         // @@sql_mode
-  virtual uint64_t GroupConcatMaxLen() { return 1048576; }       // @@group_concat_max_len
-  virtual int DivPrecisionIncrement() { return 4; }              // @@div_precision_increment
-  virtual uint64_t MaxAllowedPacket() { return 16777216; }       // @@max_allowed_packet
+  virtual uint64_t SqlMode() { return kDefaultSqlMode; }    // @@sql_mode
+  virtual uint64_t GroupConcatMaxLen() { return 1048576; }  // @@group_concat_max_len
+  virtual int DivPrecisionIncrement() { return 4; }         // @@div_precision_increment
+  virtual uint64_t MaxAllowedPacket() { return 16777216; }  // @@max_allowed_packet
 
   // ---- Diagnostics ----
   // A warning/note for SHOW WARNINGS ("Warning", 1292, "Truncated incorrect
@@ -323,13 +323,13 @@ enum class TypeRule : uint8_t {
 };
 
 enum FunctionFlag : uint16_t {
-  kFnAggregate = 1 << 0,        // an aggregate (registered with xStep/xFinal)
-  kFnNonDeterministic = 1 << 1, // different result per call (RAND, UUID, SYSDATE)
-  kFnUsesSession = 1 << 2,      // reads the FunctionContext
-  kFnUnsafeForSbr = 1 << 3,     // makes a statement unsafe for statement-based binlogging
-  kFnSqliteBuiltin = 1 << 4,    // sqlite_name is SQLite's own function/operator
-  kFnOperator = 1 << 5,         // a MySQL operator, not a function call
-  kFnSpecialSyntax = 1 << 6,    // MySQL syntax differs from a call; see `call`
+  kFnAggregate = 1 << 0,         // an aggregate (registered with xStep/xFinal)
+  kFnNonDeterministic = 1 << 1,  // different result per call (RAND, UUID, SYSDATE)
+  kFnUsesSession = 1 << 2,       // reads the FunctionContext
+  kFnUnsafeForSbr = 1 << 3,      // makes a statement unsafe for statement-based binlogging
+  kFnSqliteBuiltin = 1 << 4,     // sqlite_name is SQLite's own function/operator
+  kFnOperator = 1 << 5,          // a MySQL operator, not a function call
+  kFnSpecialSyntax = 1 << 6,     // MySQL syntax differs from a call; see `call`
 };
 
 // One MySQL function (or operator) and how to emit it.
@@ -337,12 +337,12 @@ struct FunctionInfo {
   std::string_view mysql_name;   // upper case: "CONCAT", "DATE_ADD", "/", "DIV"
   std::string_view sqlite_name;  // what to emit: "rdb_concat", "count", "IS"
   int8_t min_args;
-  int8_t max_args;               // -1: no limit
-  uint16_t flags;                // FunctionFlag bits
+  int8_t max_args;  // -1: no limit
+  uint16_t flags;   // FunctionFlag bits
   ResultType type;
   TypeRule rule;
-  int8_t rule_arg;               // argument index the rule refers to
-  int8_t decimals;               // for kFixed: result decimals; -1 = not fixed (39)
+  int8_t rule_arg;  // argument index the rule refers to
+  int8_t decimals;  // for kFixed: result decimals; -1 = not fixed (39)
   // SQLite function to emit instead when the numeric arguments are DECIMAL
   // (or BIGINT UNSIGNED) typed; empty if the function has one form.
   std::string_view decimal_variant;

@@ -35,9 +35,12 @@ void FreeState(sqlite3_context* ctx) {
 
 // ---- GROUP_CONCAT ----
 //
-// rdb_group_concat(spec, separator, v1, ..., vN, k1, ..., kM)
-//   spec: 'D' (DISTINCT) or '-', then N in decimal, then one 'a'/'d' per
-//   ORDER BY key: e.g. '-1' for GROUP_CONCAT(x), 'D2ad' for
+// rdb_group_concat(value, separator[, key, desc]...)
+//   one value (the translator concatenates several), ORDER BY keys each
+//   followed by 1 for DESC or 0 for ASC.
+// rdb_group_concat_ex(spec, separator, v1, ..., vN, k1, ..., kM)
+//   the full form: spec is 'D' (DISTINCT) or '-', then N in decimal, then one
+//   'a'/'d' per ORDER BY key: '-1' for GROUP_CONCAT(x), 'D2ad' for
 //   GROUP_CONCAT(DISTINCT x, y ORDER BY k1 ASC, k2 DESC).
 // Rows with a NULL value are skipped. DISTINCT compares values by collation;
 // without ORDER BY, DISTINCT output is sorted by the values (as MariaDB's
@@ -119,6 +122,31 @@ struct GroupConcatState {
   std::vector<GroupConcatRow> rows;
 };
 
+// Adds one row; `keys` holds the ORDER BY values (pair form: every other one).
+void GroupConcatAdd(sqlite3_context* ctx, GroupConcatState* st, int first, int nv, sqlite3_value** argv,
+                    const std::vector<sqlite3_value*>& keys);
+
+void GroupConcatPairStep(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  auto* st = GetState<GroupConcatState>(ctx, true);
+  if (st == nullptr) return sqlite3_result_error_nomem(ctx);
+  if (!st->init) {
+    if (argc >= 2 && sqlite3_value_type(argv[1]) != SQLITE_NULL) {
+      AppendValueText(argv[1], &st->sep);
+    } else if (argc < 2) {
+      st->sep = ",";
+    }
+    for (int k = 3; k < argc; k += 2) {
+      bool desc = sqlite3_value_type(argv[k]) == SQLITE_INTEGER ? sqlite3_value_int64(argv[k]) != 0
+                                                                : sqlite3_value_double(argv[k]) != 0;
+      st->dirs.push_back(desc ? 'd' : 'a');
+    }
+    st->init = true;
+  }
+  std::vector<sqlite3_value*> keys;
+  for (int k = 2; k < argc; k += 2) keys.push_back(argv[k]);
+  GroupConcatAdd(ctx, st, 0, 1, argv, keys);
+}
+
 void GroupConcatStep(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   auto* st = GetState<GroupConcatState>(ctx, true);
   if (st == nullptr) return sqlite3_result_error_nomem(ctx);
@@ -134,8 +162,15 @@ void GroupConcatStep(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[1]) != SQLITE_NULL) AppendValueText(argv[1], &st->sep);
     st->init = true;
   }
-  st->rows_seen++;
   int first = 2, nv = std::min(st->nvalues, argc - 2);
+  std::vector<sqlite3_value*> keys;
+  for (int k = first + nv; k < argc; k++) keys.push_back(argv[k]);
+  GroupConcatAdd(ctx, st, first, nv, argv, keys);
+}
+
+void GroupConcatAdd(sqlite3_context* ctx, GroupConcatState* st, int first, int nv, sqlite3_value** argv,
+                    const std::vector<sqlite3_value*>& keys) {
+  st->rows_seen++;
   for (int k = 0; k < nv; k++) {
     if (sqlite3_value_type(argv[first + k]) == SQLITE_NULL) return;
   }
@@ -157,7 +192,7 @@ void GroupConcatStep(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     AppendValueText(v, &row.text);
     if (st->distinct) row.values.push_back(MakeKey(v));
   }
-  for (int k = first + nv; k < argc; k++) row.keys.push_back(MakeKey(argv[k]));
+  for (sqlite3_value* k : keys) row.keys.push_back(MakeKey(k));
   st->rows.push_back(std::move(row));
 }
 
@@ -194,7 +229,8 @@ void GroupConcatFinal(sqlite3_context* ctx) {
       });
       std::vector<GroupConcatRow> unique;
       for (size_t k = 0; k < order.size(); k++) {
-        if (!unique.empty() && CompareTuple(unique.back().values, rows[order[k]].values, nullptr) == 0) continue;
+        if (!unique.empty() && CompareTuple(unique.back().values, rows[order[k]].values, nullptr) == 0)
+          continue;
         unique.push_back(std::move(rows[order[k]]));
       }
       rows = std::move(unique);
@@ -271,7 +307,8 @@ void SumStep(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 Decimal FromInt128(__int128 v) {
   bool neg = v < 0;
-  unsigned __int128 m = neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
+  unsigned __int128 m =
+      neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
   Decimal d = Decimal::FromUint64(static_cast<uint64_t>(m / 10000000000000000000ULL));
   Decimal lo = Decimal::FromUint64(static_cast<uint64_t>(m % 10000000000000000000ULL));
   Decimal scale;
@@ -416,7 +453,8 @@ void VarFinal(sqlite3_context* ctx) {
 }
 
 const AggregateDef kAggregates[] = {
-    {"rdb_group_concat", -1, GroupConcatStep, GroupConcatFinal},
+    {"rdb_group_concat", -1, GroupConcatPairStep, GroupConcatFinal},
+    {"rdb_group_concat_ex", -1, GroupConcatStep, GroupConcatFinal},
     {"rdb_sum", 1, SumStep<false>, SumFinal<false>},
     {"rdb_avg", 1, SumStep<false>, AvgFinal<false>},
     {"rdb_avg_int", 1, SumStep<false>, AvgFinal<false>},

@@ -103,14 +103,13 @@ RandState* FunctionContext::SessionRand() {
 }
 
 bool FunctionContext::SleepInterruptible(double seconds) {
-  auto deadline = std::chrono::steady_clock::now() +
-                  std::chrono::microseconds(static_cast<int64_t>(seconds * 1e6));
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::microseconds(static_cast<int64_t>(seconds * 1e6));
   while (true) {
     if (IsKilled()) return true;
     auto now = std::chrono::steady_clock::now();
     if (now >= deadline) return false;
-    auto step = std::min<std::chrono::steady_clock::duration>(deadline - now,
-                                                              std::chrono::milliseconds(10));
+    auto step = std::min<std::chrono::steady_clock::duration>(deadline - now, std::chrono::milliseconds(10));
     std::this_thread::sleep_for(step);
   }
 }
@@ -143,9 +142,7 @@ FunctionContext* SessionOf(sqlite3_context* ctx) {
 
 namespace {
 
-bool IsSpaceChar(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
+bool IsSpaceChar(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 bool IsDigitChar(char c) { return c >= '0' && c <= '9'; }
 
 Conv TailConv(std::string_view s, size_t pos) {
@@ -776,11 +773,21 @@ void Call::SetDecimal(const Decimal& d) {
 }
 void Call::SetValue(const Value& v) {
   switch (v.kind()) {
-    case Value::Kind::kNull: SetNull(); break;
-    case Value::Kind::kInt: SetInt(v.int_value()); break;
-    case Value::Kind::kUInt: SetUnsigned(v.uint_value()); break;
-    case Value::Kind::kDouble: SetDouble(v.double_value()); break;
-    case Value::Kind::kString: SetText(v.string_value()); break;
+    case Value::Kind::kNull:
+      SetNull();
+      break;
+    case Value::Kind::kInt:
+      SetInt(v.int_value());
+      break;
+    case Value::Kind::kUInt:
+      SetUnsigned(v.uint_value());
+      break;
+    case Value::Kind::kDouble:
+      SetDouble(v.double_value());
+      break;
+    case Value::Kind::kString:
+      SetText(v.string_value());
+      break;
   }
 }
 

@@ -18,10 +18,11 @@
 namespace relaydb::sql::fn {
 
 const char* const kMonthNames[12] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
+                                     "July",    "August",   "September", "October", "November", "December"};
 const char* const kMonthAbbr[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-const char* const kDayNames[7] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+const char* const kDayNames[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                  "Friday", "Saturday", "Sunday"};
 const char* const kDayAbbr[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 bool IsZeroDate(const MysqlTime& t) { return t.year == 0 && t.month == 0 && t.day == 0; }
@@ -29,7 +30,6 @@ bool IsZeroDate(const MysqlTime& t) { return t.year == 0 && t.month == 0 && t.da
 int64_t DayNr(const MysqlTime& t) { return DayNumber(t.year, t.month, t.day); }
 
 // ---- Reading arguments ----
-
 
 // Splits a double into an integer part and microseconds.
 void SplitDouble(double v, int64_t* ip, uint32_t* micro, bool* neg) {
@@ -55,7 +55,9 @@ int FractionDigits(std::string_view s) {
 
 void WarnTruncatedTemporal(Call& c, const MysqlTime& t, std::string_view s, WarningLevel level) {
   std::string msg = "Truncated incorrect ";
-  msg.append(t.kind == MysqlTime::Kind::kDate ? "date" : t.kind == MysqlTime::Kind::kTime ? "time" : "datetime");
+  msg.append(t.kind == MysqlTime::Kind::kDate   ? "date"
+             : t.kind == MysqlTime::Kind::kTime ? "time"
+                                                : "datetime");
   msg.append(" value: '");
   msg.append(s);
   msg.push_back('\'');
@@ -326,10 +328,18 @@ bool MakeDateTime(std::string_view fmt, const MysqlTime& t, bool is_time, std::s
           out->append("th");
         } else {
           switch (t.day % 10) {
-            case 1: out->append("st"); break;
-            case 2: out->append("nd"); break;
-            case 3: out->append("rd"); break;
-            default: out->append("th"); break;
+            case 1:
+              out->append("st");
+              break;
+            case 2:
+              out->append("nd");
+              break;
+            case 3:
+              out->append("rd");
+              break;
+            default:
+              out->append("th");
+              break;
           }
         }
         break;
@@ -357,27 +367,43 @@ bool MakeDateTime(std::string_view fmt, const MysqlTime& t, bool is_time, std::s
         if (is_time) return false;
         Pad(out, t.day, 1);
         break;
-      case 'f': Pad(out, t.micro, 6); break;
-      case 'H': Pad(out, t.hour, 2); break;
+      case 'f':
+        Pad(out, t.micro, 6);
+        break;
+      case 'H':
+        Pad(out, t.hour, 2);
+        break;
       case 'h':
-      case 'I': Pad(out, (t.hour % 24 + 11) % 12 + 1, 2); break;
-      case 'i': Pad(out, t.minute, 2); break;
+      case 'I':
+        Pad(out, (t.hour % 24 + 11) % 12 + 1, 2);
+        break;
+      case 'i':
+        Pad(out, t.minute, 2);
+        break;
       case 'j':
         if (is_time || t.month == 0 || t.year == 0) return false;
         Pad(out, static_cast<uint64_t>(DayNr(t) - DayNumber(t.year, 1, 1) + 1), 3);
         break;
-      case 'k': Pad(out, t.hour, 1); break;
-      case 'l': Pad(out, (t.hour % 24 + 11) % 12 + 1, 1); break;
-      case 'p': out->append(t.hour % 24 < 12 ? "AM" : "PM"); break;
+      case 'k':
+        Pad(out, t.hour, 1);
+        break;
+      case 'l':
+        Pad(out, (t.hour % 24 + 11) % 12 + 1, 1);
+        break;
+      case 'p':
+        out->append(t.hour % 24 < 12 ? "AM" : "PM");
+        break;
       case 'r': {
         char buf[32];
-        int n = std::snprintf(buf, sizeof buf, "%02u:%02u:%02u %s", (t.hour + 11) % 12 + 1, t.minute, t.second,
-                              t.hour % 24 < 12 ? "AM" : "PM");
+        int n = std::snprintf(buf, sizeof buf, "%02u:%02u:%02u %s", (t.hour + 11) % 12 + 1, t.minute,
+                              t.second, t.hour % 24 < 12 ? "AM" : "PM");
         out->append(buf, n);
         break;
       }
       case 'S':
-      case 's': Pad(out, t.second, 2); break;
+      case 's':
+        Pad(out, t.second, 2);
+        break;
       case 'T': {
         char buf[32];
         int n = std::snprintf(buf, sizeof buf, "%02u:%02u:%02u", t.hour, t.minute, t.second);
@@ -393,7 +419,8 @@ bool MakeDateTime(std::string_view fmt, const MysqlTime& t, bool is_time, std::s
       case 'v':
         if (is_time) return false;
         Pad(out,
-            CalcWeek(t, spec == 'V' ? (kWeekYear | kWeekFirstWeekday) : (kWeekYear | kWeekMondayFirst), &year),
+            CalcWeek(t, spec == 'V' ? (kWeekYear | kWeekFirstWeekday) : (kWeekYear | kWeekMondayFirst),
+                     &year),
             2);
         break;
       case 'X':
@@ -612,7 +639,9 @@ int CheckWord(const char* const* names, int n, std::string_view v, size_t* pos) 
   return 0;
 }
 
-bool IsSpaceChar(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f'; }
+bool IsSpaceChar(char ch) {
+  return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f';
+}
 
 // The result kind STR_TO_DATE's format implies.
 MysqlTime::Kind FormatKind(std::string_view fmt, bool* frac) {
@@ -780,12 +809,13 @@ bool ExtractDateTime(std::string_view fmt, std::string_view v, MysqlTime* t, siz
     if (!DateFromDayNumber(days, &t->year, &t->month, &t->day)) return false;
   }
   if (week_number >= 0 && weekday) {
-    if ((strict_week_number &&
-         (strict_week_number_year < 0 || strict_week_number_year_type != sunday_first_n_first_week_non_iso)) ||
+    if ((strict_week_number && (strict_week_number_year < 0 ||
+                                strict_week_number_year_type != sunday_first_n_first_week_non_iso)) ||
         (!strict_week_number && strict_week_number_year >= 0)) {
       return false;
     }
-    int64_t days = DayNumber(static_cast<uint32_t>(strict_week_number ? strict_week_number_year : t->year), 1, 1);
+    int64_t days =
+        DayNumber(static_cast<uint32_t>(strict_week_number ? strict_week_number_year : t->year), 1, 1);
     int weekday_b = Weekday(days, sunday_first_n_first_week_non_iso);
     if (sunday_first_n_first_week_non_iso) {
       days += ((weekday_b == 0) ? 0 : 7) - weekday_b + (week_number - 1) * 7 + weekday % 7;

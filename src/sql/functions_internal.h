@@ -90,7 +90,7 @@ struct MysqlTime {
   uint32_t micro = 0;
   bool neg = false;  // kTime only
   Kind kind = Kind::kNone;
-  int fsp = 0;       // digits of fraction present in the input (0..6)
+  int fsp = 0;  // digits of fraction present in the input (0..6)
 };
 
 // Outcome of reading a temporal value.
@@ -245,7 +245,9 @@ class Call {
   void SetDecimal(const Decimal& d);
   void SetValue(const Value& v);
   // Passes argument i through unchanged.
-  void SetArg(int i) { if (!failed_) sqlite3_result_value(ctx_, argv_[i]); }
+  void SetArg(int i) {
+    if (!failed_) sqlite3_result_value(ctx_, argv_[i]);
+  }
 
   // Pushes a diagnostic to the session, or — when the session aborts on
   // warnings (strict DML) and this is a Warning — fails the call with it.
@@ -313,6 +315,7 @@ struct FamilyTable {
 };
 
 FamilyTable StringFunctions();
+FamilyTable EncodingFunctions();
 FamilyTable PatternFunctions();
 FamilyTable NumericFunctions();
 FamilyTable DatetimeFunctions();

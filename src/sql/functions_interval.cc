@@ -13,14 +13,34 @@
 namespace relaydb::sql::fn {
 namespace {
 
-bool IsSpaceChar(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f'; }
+bool IsSpaceChar(char ch) {
+  return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f';
+}
 
 // ---- Intervals ----
 
 enum class Unit : uint8_t {
-  kMicrosecond, kSecond, kMinute, kHour, kDay, kWeek, kMonth, kQuarter, kYear,
-  kSecondMicrosecond, kMinuteMicrosecond, kMinuteSecond, kHourMicrosecond, kHourSecond,
-  kHourMinute, kDayMicrosecond, kDaySecond, kDayMinute, kDayHour, kYearMonth, kInvalid,
+  kMicrosecond,
+  kSecond,
+  kMinute,
+  kHour,
+  kDay,
+  kWeek,
+  kMonth,
+  kQuarter,
+  kYear,
+  kSecondMicrosecond,
+  kMinuteMicrosecond,
+  kMinuteSecond,
+  kHourMicrosecond,
+  kHourSecond,
+  kHourMinute,
+  kDayMicrosecond,
+  kDaySecond,
+  kDayMinute,
+  kDayHour,
+  kYearMonth,
+  kInvalid,
 };
 
 Unit ParseUnit(std::string_view s) {
@@ -30,16 +50,26 @@ Unit ParseUnit(std::string_view s) {
     const char* name;
     Unit unit;
   } kUnits[] = {
-      {"MICROSECOND", Unit::kMicrosecond}, {"SECOND", Unit::kSecond},
-      {"MINUTE", Unit::kMinute},           {"HOUR", Unit::kHour},
-      {"DAY", Unit::kDay},                 {"WEEK", Unit::kWeek},
-      {"MONTH", Unit::kMonth},             {"QUARTER", Unit::kQuarter},
-      {"YEAR", Unit::kYear},               {"SECOND_MICROSECOND", Unit::kSecondMicrosecond},
-      {"MINUTE_MICROSECOND", Unit::kMinuteMicrosecond}, {"MINUTE_SECOND", Unit::kMinuteSecond},
-      {"HOUR_MICROSECOND", Unit::kHourMicrosecond},     {"HOUR_SECOND", Unit::kHourSecond},
-      {"HOUR_MINUTE", Unit::kHourMinute},               {"DAY_MICROSECOND", Unit::kDayMicrosecond},
-      {"DAY_SECOND", Unit::kDaySecond},                 {"DAY_MINUTE", Unit::kDayMinute},
-      {"DAY_HOUR", Unit::kDayHour},                     {"YEAR_MONTH", Unit::kYearMonth},
+      {"MICROSECOND", Unit::kMicrosecond},
+      {"SECOND", Unit::kSecond},
+      {"MINUTE", Unit::kMinute},
+      {"HOUR", Unit::kHour},
+      {"DAY", Unit::kDay},
+      {"WEEK", Unit::kWeek},
+      {"MONTH", Unit::kMonth},
+      {"QUARTER", Unit::kQuarter},
+      {"YEAR", Unit::kYear},
+      {"SECOND_MICROSECOND", Unit::kSecondMicrosecond},
+      {"MINUTE_MICROSECOND", Unit::kMinuteMicrosecond},
+      {"MINUTE_SECOND", Unit::kMinuteSecond},
+      {"HOUR_MICROSECOND", Unit::kHourMicrosecond},
+      {"HOUR_SECOND", Unit::kHourSecond},
+      {"HOUR_MINUTE", Unit::kHourMinute},
+      {"DAY_MICROSECOND", Unit::kDayMicrosecond},
+      {"DAY_SECOND", Unit::kDaySecond},
+      {"DAY_MINUTE", Unit::kDayMinute},
+      {"DAY_HOUR", Unit::kDayHour},
+      {"YEAR_MONTH", Unit::kYearMonth},
       {"FRAC_SECOND", Unit::kMicrosecond},
   };
   for (const auto& e : kUnits) {
@@ -50,8 +80,8 @@ Unit ParseUnit(std::string_view s) {
 
 // True for units that only move the calendar date (DATE stays DATE).
 bool DateOnlyUnit(Unit u) {
-  return u == Unit::kDay || u == Unit::kWeek || u == Unit::kMonth || u == Unit::kQuarter || u == Unit::kYear ||
-         u == Unit::kYearMonth;
+  return u == Unit::kDay || u == Unit::kWeek || u == Unit::kMonth || u == Unit::kQuarter ||
+         u == Unit::kYear || u == Unit::kYearMonth;
 }
 
 struct Interval {
@@ -135,14 +165,31 @@ bool GetInterval(Call& c, int vi, Unit unit, Interval* iv) {
       iv->neg = v < 0;
       uint64_t a = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
       switch (unit) {
-        case Unit::kMicrosecond: iv->micro = a; iv->fsp = 6; break;
-        case Unit::kMinute: iv->minute = a; break;
-        case Unit::kHour: iv->hour = a; break;
-        case Unit::kDay: iv->day = a; break;
-        case Unit::kWeek: iv->day = a * 7; break;
-        case Unit::kMonth: iv->month = a; break;
-        case Unit::kQuarter: iv->month = a * 3; break;
-        default: iv->year = a; break;
+        case Unit::kMicrosecond:
+          iv->micro = a;
+          iv->fsp = 6;
+          break;
+        case Unit::kMinute:
+          iv->minute = a;
+          break;
+        case Unit::kHour:
+          iv->hour = a;
+          break;
+        case Unit::kDay:
+          iv->day = a;
+          break;
+        case Unit::kWeek:
+          iv->day = a * 7;
+          break;
+        case Unit::kMonth:
+          iv->month = a;
+          break;
+        case Unit::kQuarter:
+          iv->month = a * 3;
+          break;
+        default:
+          iv->year = a;
+          break;
       }
       return true;
     }
@@ -270,7 +317,8 @@ AddResult AddInterval(MysqlTime* t, Unit unit, const Interval& iv, bool subtract
       int64_t micro = static_cast<int64_t>(t->micro) + sign * static_cast<int64_t>(iv.micro);
       int64_t extra = micro / 1000000;
       micro %= 1000000;
-      __int128 sec = (static_cast<__int128>(t->day) - 1) * 86400 + t->hour * 3600 + t->minute * 60 + t->second +
+      __int128 sec = (static_cast<__int128>(t->day) - 1) * 86400 + t->hour * 3600 + t->minute * 60 +
+                     t->second +
                      sign * (static_cast<__int128>(iv.day) * 86400 + static_cast<__int128>(iv.hour) * 3600 +
                              static_cast<__int128>(iv.minute) * 60 + static_cast<__int128>(iv.second)) +
                      extra;
@@ -330,9 +378,10 @@ void WarnOverflow(Call& c, const char* what) {
 }
 
 // DATE_ADD/DATE_SUB/TIMESTAMPADD core.
+// ui < 0: the unit is DAY.
 void AddImpl(Call& c, int di, int vi, int ui, bool subtract) {
-  if (c.is_null(di) || c.is_null(vi) || c.is_null(ui)) return c.SetNull();
-  Unit unit = ParseUnit(c.Str(ui));
+  if (c.is_null(di) || c.is_null(vi) || (ui >= 0 && c.is_null(ui))) return c.SetNull();
+  Unit unit = ui >= 0 ? ParseUnit(c.Str(ui)) : Unit::kDay;
   if (unit == Unit::kInvalid) return c.SetNull();
   Interval iv;
   if (!GetInterval(c, vi, unit, &iv)) return c.SetNull();
@@ -342,9 +391,9 @@ void AddImpl(Call& c, int di, int vi, int ui, bool subtract) {
     if (unit == Unit::kYear || unit == Unit::kMonth || unit == Unit::kQuarter || unit == Unit::kYearMonth) {
       return c.SetNull();
     }
-    __int128 delta = ((static_cast<__int128>(iv.day) * 86400 + iv.hour * 3600 + iv.minute * 60 + iv.second) *
-                          1000000 +
-                      iv.micro);
+    __int128 delta =
+        ((static_cast<__int128>(iv.day) * 86400 + iv.hour * 3600 + iv.minute * 60 + iv.second) * 1000000 +
+         iv.micro);
     if (iv.neg != subtract) delta = -delta;
     MysqlTime r;
     if (TimeFromMicros(TimeMicros(t) + delta, &r)) {
@@ -370,8 +419,15 @@ void AddImpl(Call& c, int di, int vi, int ui, bool subtract) {
   SetTemporal(c, t, std::max(t.fsp, iv.fsp));
 }
 
-void DateAdd(Call& c) { AddImpl(c, 0, 1, 2, false); }
-void DateSub(Call& c) { AddImpl(c, 0, 1, 2, true); }
+// rdb_date_add(d, n) is ADDDATE(d, n): n days.
+void DateAdd(Call& c) {
+  if (c.argc() == 2) return AddImpl(c, 0, 1, -1, false);
+  AddImpl(c, 0, 1, 2, false);
+}
+void DateSub(Call& c) {
+  if (c.argc() == 2) return AddImpl(c, 0, 1, -1, true);
+  AddImpl(c, 0, 1, 2, true);
+}
 void TimestampAdd(Call& c) { AddImpl(c, 2, 1, 0, false); }
 
 // ---- Differences ----
@@ -386,7 +442,8 @@ void DateDiff(Call& c) {
 
 // Signed microseconds of a DATE/DATETIME since day 0.
 __int128 DatetimeMicros(const MysqlTime& t) {
-  return (static_cast<__int128>(DayNr(t)) * 86400 + t.hour * 3600 + t.minute * 60 + t.second) * 1000000 + t.micro;
+  return (static_cast<__int128>(DayNr(t)) * 86400 + t.hour * 3600 + t.minute * 60 + t.second) * 1000000 +
+         t.micro;
 }
 
 void TimestampDiff(Call& c) {
@@ -424,16 +481,26 @@ void TimestampDiff(Call& c) {
     }
   }
   switch (unit) {
-    case Unit::kYear: return c.SetInt(months / 12 * neg);
-    case Unit::kQuarter: return c.SetInt(months / 3 * neg);
-    case Unit::kMonth: return c.SetInt(months * neg);
-    case Unit::kWeek: return c.SetInt(seconds / 86400 / 7 * neg);
-    case Unit::kDay: return c.SetInt(seconds / 86400 * neg);
-    case Unit::kHour: return c.SetInt(seconds / 3600 * neg);
-    case Unit::kMinute: return c.SetInt(seconds / 60 * neg);
-    case Unit::kSecond: return c.SetInt(seconds * neg);
-    case Unit::kMicrosecond: return c.SetInt((seconds * 1000000 + micros) * neg);
-    default: return c.SetNull();
+    case Unit::kYear:
+      return c.SetInt(months / 12 * neg);
+    case Unit::kQuarter:
+      return c.SetInt(months / 3 * neg);
+    case Unit::kMonth:
+      return c.SetInt(months * neg);
+    case Unit::kWeek:
+      return c.SetInt(seconds / 86400 / 7 * neg);
+    case Unit::kDay:
+      return c.SetInt(seconds / 86400 * neg);
+    case Unit::kHour:
+      return c.SetInt(seconds / 3600 * neg);
+    case Unit::kMinute:
+      return c.SetInt(seconds / 60 * neg);
+    case Unit::kSecond:
+      return c.SetInt(seconds * neg);
+    case Unit::kMicrosecond:
+      return c.SetInt((seconds * 1000000 + micros) * neg);
+    default:
+      return c.SetNull();
   }
 }
 
@@ -635,8 +702,8 @@ void MakeTime(Call& c) {
   t.neg = neg;
   if (ah > 838) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%s%llu:%02lld:%02lld", neg ? "-" : "", static_cast<unsigned long long>(ah),
-                  static_cast<long long>(m), static_cast<long long>(s));
+    std::snprintf(buf, sizeof buf, "%s%llu:%02lld:%02lld", neg ? "-" : "",
+                  static_cast<unsigned long long>(ah), static_cast<long long>(m), static_cast<long long>(s));
     c.Warn(1292, std::string("Truncated incorrect time value: '") + buf + "'");
     t.hour = 838;
     t.minute = 59;
@@ -673,7 +740,8 @@ void PeriodAdd(Call& c) {
   uint64_t period = static_cast<uint64_t>(c.Int(0));
   int64_t months = c.Int(1);
   if (period == 0) return c.SetInt(0);
-  c.SetInt(static_cast<int64_t>(MonthToPeriod(static_cast<uint64_t>(static_cast<int64_t>(PeriodToMonth(period)) + months))));
+  c.SetInt(static_cast<int64_t>(
+      MonthToPeriod(static_cast<uint64_t>(static_cast<int64_t>(PeriodToMonth(period)) + months))));
 }
 
 void PeriodDiff(Call& c) {
@@ -747,10 +815,12 @@ Zone ParseZone(std::string_view s, int64_t* off) {
     if (s[i] < '0' || s[i] > '9') return Zone::kUnknown;
     h = h * 10 + (s[i] - '0');
   }
-  if (s[colon + 1] < '0' || s[colon + 1] > '9' || s[colon + 2] < '0' || s[colon + 2] > '9') return Zone::kUnknown;
+  if (s[colon + 1] < '0' || s[colon + 1] > '9' || s[colon + 2] < '0' || s[colon + 2] > '9')
+    return Zone::kUnknown;
   int64_t m = (s[colon + 1] - '0') * 10 + (s[colon + 2] - '0');
   int64_t total = h * 60 + m;
-  if (m > 59 || (s[0] == '-' && total > 12 * 60 + 59) || (s[0] == '+' && total > 13 * 60)) return Zone::kUnknown;
+  if (m > 59 || (s[0] == '-' && total > 12 * 60 + 59) || (s[0] == '+' && total > 13 * 60))
+    return Zone::kUnknown;
   *off = (s[0] == '-' ? -1 : 1) * total * 60;
   return Zone::kOffset;
 }
@@ -802,31 +872,49 @@ void Extract(Call& c) {
   }
   uint32_t year;
   switch (unit) {
-    case Unit::kYear: return c.SetInt(t.year);
-    case Unit::kYearMonth: return c.SetInt(static_cast<int64_t>(t.year) * 100 + t.month);
-    case Unit::kQuarter: return c.SetInt((t.month + 2) / 3);
-    case Unit::kMonth: return c.SetInt(t.month);
-    case Unit::kWeek: return c.SetInt(CalcWeek(t, WeekMode(0), &year));
-    case Unit::kDay: return c.SetInt(day * sign);
-    case Unit::kDayHour: return c.SetInt((day * 100 + hour) * sign);
-    case Unit::kDayMinute: return c.SetInt((day * 10000 + hour * 100 + t.minute) * sign);
+    case Unit::kYear:
+      return c.SetInt(t.year);
+    case Unit::kYearMonth:
+      return c.SetInt(static_cast<int64_t>(t.year) * 100 + t.month);
+    case Unit::kQuarter:
+      return c.SetInt((t.month + 2) / 3);
+    case Unit::kMonth:
+      return c.SetInt(t.month);
+    case Unit::kWeek:
+      return c.SetInt(CalcWeek(t, WeekMode(0), &year));
+    case Unit::kDay:
+      return c.SetInt(day * sign);
+    case Unit::kDayHour:
+      return c.SetInt((day * 100 + hour) * sign);
+    case Unit::kDayMinute:
+      return c.SetInt((day * 10000 + hour * 100 + t.minute) * sign);
     case Unit::kDaySecond:
       return c.SetInt((day * 1000000 + (hour * 10000 + t.minute * 100 + t.second)) * sign);
-    case Unit::kHour: return c.SetInt(hour * sign);
-    case Unit::kHourMinute: return c.SetInt((hour * 100 + t.minute) * sign);
-    case Unit::kHourSecond: return c.SetInt((hour * 10000 + t.minute * 100 + t.second) * sign);
-    case Unit::kMinute: return c.SetInt(t.minute * sign);
-    case Unit::kMinuteSecond: return c.SetInt((t.minute * 100 + t.second) * sign);
-    case Unit::kSecond: return c.SetInt(t.second * sign);
-    case Unit::kMicrosecond: return c.SetInt(t.micro * sign);
+    case Unit::kHour:
+      return c.SetInt(hour * sign);
+    case Unit::kHourMinute:
+      return c.SetInt((hour * 100 + t.minute) * sign);
+    case Unit::kHourSecond:
+      return c.SetInt((hour * 10000 + t.minute * 100 + t.second) * sign);
+    case Unit::kMinute:
+      return c.SetInt(t.minute * sign);
+    case Unit::kMinuteSecond:
+      return c.SetInt((t.minute * 100 + t.second) * sign);
+    case Unit::kSecond:
+      return c.SetInt(t.second * sign);
+    case Unit::kMicrosecond:
+      return c.SetInt(t.micro * sign);
     case Unit::kDayMicrosecond:
-      return c.SetInt(((day * 1000000 + hour * 10000 + t.minute * 100 + t.second) * 1000000 + t.micro) * sign);
+      return c.SetInt(((day * 1000000 + hour * 10000 + t.minute * 100 + t.second) * 1000000 + t.micro) *
+                      sign);
     case Unit::kHourMicrosecond:
       return c.SetInt(((hour * 10000 + t.minute * 100 + t.second) * 1000000 + t.micro) * sign);
     case Unit::kMinuteMicrosecond:
       return c.SetInt(((t.minute * 100 + t.second) * 1000000 + t.micro) * sign);
-    case Unit::kSecondMicrosecond: return c.SetInt((t.second * 1000000LL + t.micro) * sign);
-    default: return c.SetNull();
+    case Unit::kSecondMicrosecond:
+      return c.SetInt((t.second * 1000000LL + t.micro) * sign);
+    default:
+      return c.SetNull();
   }
 }
 
@@ -880,7 +968,9 @@ void CastTime(Call& c) {
 }
 
 const ScalarDef kScalars[] = {
+    {"rdb_date_add", 2, DateAdd, kDeterministic},
     {"rdb_date_add", 3, DateAdd, kDeterministic},
+    {"rdb_date_sub", 2, DateSub, kDeterministic},
     {"rdb_date_sub", 3, DateSub, kDeterministic},
     {"rdb_timestampadd", 3, TimestampAdd, kDeterministic},
     {"rdb_datediff", 2, DateDiff, kNullIfAnyNull | kDeterministic},

@@ -24,9 +24,9 @@ constexpr int kMaxDepth = 32;
 struct Json {
   enum Kind : uint8_t { kNull, kTrue, kFalse, kNumber, kString, kArray, kObject };
   Kind kind = kNull;
-  std::string text;                // number literal; string: escaped body (no quotes)
-  std::vector<std::string> keys;   // object keys, escaped bodies
-  std::vector<Json> items;         // array elements / object values
+  std::string text;               // number literal; string: escaped body (no quotes)
+  std::vector<std::string> keys;  // object keys, escaped bodies
+  std::vector<Json> items;        // array elements / object values
 };
 
 // ---- Parsing ----
@@ -242,10 +242,18 @@ class Parser {
 
 void Serialize(const Json& j, std::string* out, bool compact) {
   switch (j.kind) {
-    case Json::kNull: out->append("null"); break;
-    case Json::kTrue: out->append("true"); break;
-    case Json::kFalse: out->append("false"); break;
-    case Json::kNumber: out->append(j.text); break;
+    case Json::kNull:
+      out->append("null");
+      break;
+    case Json::kTrue:
+      out->append("true");
+      break;
+    case Json::kFalse:
+      out->append("false");
+      break;
+    case Json::kNumber:
+      out->append(j.text);
+      break;
     case Json::kString:
       out->push_back('"');
       out->append(j.text);
@@ -285,13 +293,27 @@ std::string Escape(std::string_view s) {
   out.reserve(s.size() + 2);
   for (char ch : s) {
     switch (ch) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
+      case '"':
+        out.append("\\\"");
+        break;
+      case '\\':
+        out.append("\\\\");
+        break;
+      case '\n':
+        out.append("\\n");
+        break;
+      case '\r':
+        out.append("\\r");
+        break;
+      case '\t':
+        out.append("\\t");
+        break;
+      case '\b':
+        out.append("\\b");
+        break;
+      case '\f':
+        out.append("\\f");
+        break;
       default:
         if (static_cast<unsigned char>(ch) < 0x20) {
           char buf[8];
@@ -316,20 +338,30 @@ std::string Unescape(std::string_view s) {
     }
     char e = s[++i];
     switch (e) {
-      case 'n': out.push_back('\n'); break;
-      case 't': out.push_back('\t'); break;
-      case 'r': out.push_back('\r'); break;
-      case 'b': out.push_back('\b'); break;
-      case 'f': out.push_back('\f'); break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 't':
+        out.push_back('\t');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case 'b':
+        out.push_back('\b');
+        break;
+      case 'f':
+        out.push_back('\f');
+        break;
       case 'u': {
         auto hex4 = [&](size_t at, char32_t* v) {
           if (at + 4 > s.size()) return false;
           char32_t x = 0;
           for (size_t k = at; k < at + 4; k++) {
             int d = std::isdigit(static_cast<unsigned char>(s[k])) ? s[k] - '0'
-                    : (s[k] >= 'a' && s[k] <= 'f') ? s[k] - 'a' + 10
-                    : (s[k] >= 'A' && s[k] <= 'F') ? s[k] - 'A' + 10
-                                                   : -1;
+                    : (s[k] >= 'a' && s[k] <= 'f')                 ? s[k] - 'a' + 10
+                    : (s[k] >= 'A' && s[k] <= 'F')                 ? s[k] - 'A' + 10
+                                                                   : -1;
             if (d < 0) return false;
             x = x * 16 + static_cast<char32_t>(d);
           }
@@ -351,7 +383,9 @@ std::string Unescape(std::string_view s) {
         AppendUtf8(cp, &out);
         break;
       }
-      default: out.push_back(e); break;
+      default:
+        out.push_back(e);
+        break;
     }
   }
   return out;
@@ -725,7 +759,8 @@ bool JsonEqual(const Json& a, const Json& b) {
       Conv ca, cb;
       return ParseDouble(a.text, &ca) == ParseDouble(b.text, &cb);
     }
-    case Json::kString: return Unescape(a.text) == Unescape(b.text);
+    case Json::kString:
+      return Unescape(a.text) == Unescape(b.text);
     case Json::kArray:
     case Json::kObject:
       if (a.items.size() != b.items.size()) return false;
@@ -734,7 +769,8 @@ bool JsonEqual(const Json& a, const Json& b) {
         if (!JsonEqual(a.items[i], b.items[i])) return false;
       }
       return true;
-    default: return true;
+    default:
+      return true;
   }
 }
 
@@ -861,12 +897,17 @@ void JsonType(Call& c) {
   Json doc;
   if (!ArgDoc(c, 0, "json_type", &doc)) return c.SetNull();
   switch (doc.kind) {
-    case Json::kObject: return c.SetText("OBJECT");
-    case Json::kArray: return c.SetText("ARRAY");
-    case Json::kString: return c.SetText("STRING");
-    case Json::kNull: return c.SetText("NULL");
+    case Json::kObject:
+      return c.SetText("OBJECT");
+    case Json::kArray:
+      return c.SetText("ARRAY");
+    case Json::kString:
+      return c.SetText("STRING");
+    case Json::kNull:
+      return c.SetText("NULL");
     case Json::kTrue:
-    case Json::kFalse: return c.SetText("BOOLEAN");
+    case Json::kFalse:
+      return c.SetText("BOOLEAN");
     case Json::kNumber:
       return c.SetText(doc.text.find('.') == std::string::npos ? "INTEGER" : "DOUBLE");
   }
@@ -980,7 +1021,8 @@ void JsonRemove(Call& c) {
       }
     } else if (last.kind == PathStep::kIndex && parent->kind == Json::kArray) {
       size_t idx = ResolveIndex(last, parent->items.size());
-      if (idx < parent->items.size()) parent->items.erase(parent->items.begin() + static_cast<std::ptrdiff_t>(idx));
+      if (idx < parent->items.size())
+        parent->items.erase(parent->items.begin() + static_cast<std::ptrdiff_t>(idx));
     }
   }
   SetJson(c, doc);

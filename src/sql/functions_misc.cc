@@ -184,9 +184,12 @@ void Version(Call& c) { c.SetText(c.session().Version()); }
 
 Value ToValue(sqlite3_value* v) {
   switch (sqlite3_value_type(v)) {
-    case SQLITE_INTEGER: return Value::Int(sqlite3_value_int64(v));
-    case SQLITE_FLOAT: return Value::Double(sqlite3_value_double(v));
-    case SQLITE_NULL: return Value::Null();
+    case SQLITE_INTEGER:
+      return Value::Int(sqlite3_value_int64(v));
+    case SQLITE_FLOAT:
+      return Value::Double(sqlite3_value_double(v));
+    case SQLITE_NULL:
+      return Value::Null();
     default: {
       std::string s;
       AppendValueText(v, &s);
@@ -283,7 +286,8 @@ void CastSigned(Call& c) {
     case SQLITE_FLOAT: {
       double d = std::rint(c.Double(0));
       if (d >= 9223372036854775807.0 || d < -9223372036854775808.0) {
-        c.Warn(1916, "Got overflow when converting " + Quoted(c.Str(0)) + " to SIGNED BIGINT. Value truncated",
+        c.Warn(1916,
+               "Got overflow when converting " + Quoted(c.Str(0)) + " to SIGNED BIGINT. Value truncated",
                WarningLevel::kNote);
         return c.SetInt(d < 0 ? INT64_MIN : INT64_MAX);
       }
@@ -294,7 +298,8 @@ void CastSigned(Call& c) {
         int64_t v;
         Decimal d = c.Dec(0);
         if (!d.ToInt64(&v)) {
-          c.Warn(1916, "Got overflow when converting " + Quoted(c.Str(0)) + " to SIGNED BIGINT. Value truncated",
+          c.Warn(1916,
+                 "Got overflow when converting " + Quoted(c.Str(0)) + " to SIGNED BIGINT. Value truncated",
                  WarningLevel::kNote);
         }
         return c.SetInt(v);
@@ -317,7 +322,8 @@ void CastUnsigned(Call& c) {
     case SQLITE_FLOAT: {
       double d = std::rint(c.Double(0));
       if (d < 0 || d >= 18446744073709551615.0) {
-        c.Warn(1916, "Got overflow when converting " + Quoted(c.Str(0)) + " to UNSIGNED BIGINT. Value truncated",
+        c.Warn(1916,
+               "Got overflow when converting " + Quoted(c.Str(0)) + " to UNSIGNED BIGINT. Value truncated",
                WarningLevel::kNote);
         return c.SetUnsigned(d < 0 ? 0 : UINT64_MAX);
       }
@@ -328,7 +334,8 @@ void CastUnsigned(Call& c) {
         Decimal d = c.Dec(0);
         uint64_t v;
         if (!d.ToUint64(&v)) {
-          c.Warn(1916, "Got overflow when converting " + Quoted(c.Str(0)) + " to UNSIGNED BIGINT. Value truncated",
+          c.Warn(1916,
+                 "Got overflow when converting " + Quoted(c.Str(0)) + " to UNSIGNED BIGINT. Value truncated",
                  WarningLevel::kNote);
         }
         return c.SetUnsigned(v);

@@ -144,7 +144,7 @@ void Mod(Call& c) {
 void AddSubMul(Call& c, char op) {
   if (AllInt(c, 2)) {
     int64_t a = c.Int(0), b = c.Int(1), r;
-    bool ovf = op == '+' ? __builtin_add_overflow(a, b, &r)
+    bool ovf = op == '+'   ? __builtin_add_overflow(a, b, &r)
                : op == '-' ? __builtin_sub_overflow(a, b, &r)
                            : __builtin_mul_overflow(a, b, &r);
     if (ovf) return OutOfRange(c, "BIGINT", "", std::string_view(&op, 1));
@@ -220,8 +220,8 @@ void RoundImpl(Call& c, bool truncate) {
   if (c.is_int(0)) {
     int64_t x = c.Int(0);
     if (d >= 0 || d_unsigned) return c.SetInt(x);
-    Decimal r = Decimal::FromInt64(x).Round(d, truncate ? Decimal::RoundMode::kTruncate
-                                                        : Decimal::RoundMode::kHalfUp);
+    Decimal r = Decimal::FromInt64(x).Round(
+        d, truncate ? Decimal::RoundMode::kTruncate : Decimal::RoundMode::kHalfUp);
     return SetIntegral(c, r);
   }
   c.SetDouble(RoundDouble(c.Double(0), d, d_unsigned, truncate));
@@ -270,13 +270,21 @@ void DecBinary(Call& c, char op) {
   Decimal a = D(c, 0), b = D(c, 1), r;
   bool ok = false, dz = false;
   switch (op) {
-    case '+': ok = Decimal::Add(a, b, &r); break;
-    case '-': ok = Decimal::Sub(a, b, &r); break;
-    case '*': ok = Decimal::Mul(a, b, &r); break;
-    case '%': ok = Decimal::Mod(a, b, &r, &dz); break;
+    case '+':
+      ok = Decimal::Add(a, b, &r);
+      break;
+    case '-':
+      ok = Decimal::Sub(a, b, &r);
+      break;
+    case '*':
+      ok = Decimal::Mul(a, b, &r);
+      break;
+    case '%':
+      ok = Decimal::Mod(a, b, &r, &dz);
+      break;
     case '/': {
-      int incr = c.argc() >= 3 && !c.is_null(2) ? static_cast<int>(c.Int(2))
-                                                : c.session().DivPrecisionIncrement();
+      int incr =
+          c.argc() >= 3 && !c.is_null(2) ? static_cast<int>(c.Int(2)) : c.session().DivPrecisionIncrement();
       bool internal = c.argc() >= 4 && c.Truth(3);
       ok = Decimal::Div(a, b, incr, &r, &dz, internal);
       break;

@@ -138,8 +138,8 @@ const FunctionInfo kFunctions[] = {
   {"SUBSTRING_INDEX", "rdb_substring_index", 3, 3, 0, RT::kString, TR::kFixed, 0, 0, "", ""},
   {"TO_BASE64", "rdb_to_base64", 1, 1, 0, RT::kString, TR::kFixed, 0, 0, "", ""},
   {"TRIM", "rdb_trim", 1, 3, X, RT::kString, TR::kFixed, 0, 0, "",
-   "TRIM([BOTH|LEADING|TRAILING] [r] FROM s) -> rdb_trim(s, r, 'BOTH'|'LEADING'|'TRAILING') "
-   "(r defaults to ' '); TRIM(s) -> rdb_trim(s)"},
+   "TRIM([BOTH|LEADING|TRAILING] [r] FROM s) -> rdb_trim(s, r, side), side 'BOTH'|'LEADING'|"
+   "'TRAILING' or 0|1|2; a NULL r means ' '; TRIM(s) -> rdb_trim(s)"},
   {"UCASE", "rdb_upper", 1, 1, 0, RT::kString, TR::kSameAsArg, 0, 0, "", ""},
   {"UNHEX", "rdb_unhex", 1, 1, 0, RT::kBinary, TR::kFixed, 0, 0, "", ""},
   {"UPPER", "rdb_upper", 1, 1, 0, RT::kString, TR::kSameAsArg, 0, 0, "", ""},
@@ -347,9 +347,9 @@ const FunctionInfo kFunctions[] = {
   {"COUNT", "count", 0, 1, A | S, RT::kInt, TR::kFixed, 0, 0, "",
    "COUNT(*) -> count(*); COUNT(DISTINCT a, b) has no SQLite form (one argument only)"},
   {"GROUP_CONCAT", "rdb_group_concat", 1, -1, A | U | X, RT::kString, TR::kFixed, 0, 0, "",
-   "GROUP_CONCAT([DISTINCT] v1, ..., vN [ORDER BY k1 [ASC|DESC], ...] [SEPARATOR s]) -> "
-   "rdb_group_concat(spec, s, v1, ..., vN, k1, ...), spec = 'D' or '-' (DISTINCT), then N, "
-   "then 'a'/'d' per ORDER BY key: '-1', 'D2ad'; s defaults to ','"},
+   "GROUP_CONCAT(v [ORDER BY k1 [DESC], ...] [SEPARATOR s]) -> rdb_group_concat(v, s, k1, 1|0, ...) "
+   "(1 = DESC); s defaults to ','. DISTINCT or several values: rdb_group_concat_ex(spec, s, v1, ..., vN, "
+   "k1, ...), spec = 'D' (DISTINCT) or '-', then N, then 'a'/'d' per key: 'D1', '-2ad'"},
   {"MAX", "max", 1, 1, A | S, RT::kInt, TR::kSameAsArg, 0, -1, "", "uses the column's collation"},
   {"MIN", "min", 1, 1, A | S, RT::kInt, TR::kSameAsArg, 0, -1, "", "uses the column's collation"},
   {"STD", "rdb_std", 1, 1, A, RT::kDouble, TR::kVariance, 0, -1, "", ""},
@@ -403,9 +403,10 @@ const FunctionInfo* LookupFunction(std::string_view mysql_name) {
 std::span<const FunctionInfo> AllFunctions() { return std::span<const FunctionInfo>(kFunctions); }
 
 Status RegisterMysqlFunctions(sqlite3* db, FunctionContextProvider* provider) {
-  const fn::FamilyTable families[] = {fn::StringFunctions(),   fn::PatternFunctions(), fn::NumericFunctions(),
-                                      fn::DatetimeFunctions(), fn::IntervalFunctions(), fn::MiscFunctions(),
-                                      fn::JsonFunctions(),     fn::AggregateFunctions()};
+  const fn::FamilyTable families[] = {
+      fn::StringFunctions(),  fn::EncodingFunctions(), fn::PatternFunctions(),
+      fn::NumericFunctions(), fn::DatetimeFunctions(), fn::IntervalFunctions(),
+      fn::MiscFunctions(),    fn::JsonFunctions(),     fn::AggregateFunctions()};
   for (const fn::FamilyTable& fam : families) {
     for (size_t i = 0; i < fam.n_scalars; i++) {
       const fn::ScalarDef& d = fam.scalars[i];
@@ -422,8 +423,8 @@ Status RegisterMysqlFunctions(sqlite3* db, FunctionContextProvider* provider) {
         flags |= SQLITE_RESULT_SUBTYPE;
 #endif
       }
-      int rc = sqlite3_create_function_v2(db, d.name, d.nargs, flags, data, ScalarTrampoline, nullptr, nullptr,
-                                          DeleteFunctionData);
+      int rc = sqlite3_create_function_v2(db, d.name, d.nargs, flags, data, ScalarTrampoline, nullptr,
+                                          nullptr, DeleteFunctionData);
       if (rc != SQLITE_OK) {
         return Status::InvalidArgument(std::string("cannot register ") + d.name + ": " + sqlite3_errmsg(db));
       }

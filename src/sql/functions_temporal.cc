@@ -13,7 +13,7 @@ namespace {
 constexpr uint32_t kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 constexpr uint32_t kPow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 constexpr int64_t kMaxDayNumber = 3652424;  // 9999-12-31
-constexpr uint32_t kYyPartYear = 70;         // two-digit years below 70 are 20xx
+constexpr uint32_t kYyPartYear = 70;        // two-digit years below 70 are 20xx
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }

@@ -770,13 +770,18 @@ bool Parser::ParseSelectItem(SelectItem* item) {
 // [AS] alias. An alias without AS must not be a reserved word (nor SOUNDS,
 // which starts SOUNDS LIKE). Strings are allowed for select-list aliases.
 bool Parser::ParseOptAlias(std::string* alias, bool allow_string) {
+  // A string alias is one literal: adjacent strings do not concatenate here.
+  auto string_alias = [&]() {
+    *alias = StringValue(Cur());
+    Advance();
+    return true;
+  };
   if (AcceptKw(Kw::kAs)) {
-    if (allow_string && Is(TokenType::kString)) return ParseStringLiteral(alias);
-    if (!allow_string && Is(TokenType::kString)) return ParseStringLiteral(alias);
+    if (Is(TokenType::kString)) return string_alias();
     return ParseIdent(alias);
   }
-  if (allow_string && Is(TokenType::kString)) return ParseStringLiteral(alias);
-  if (IsIdent() && !IsKw(Kw::kSounds) && !(IsKw(Kw::kWindow))) {
+  if (allow_string && Is(TokenType::kString)) return string_alias();
+  if (IsIdent() && !IsKw(Kw::kSounds) && !IsKw(Kw::kWindow)) {
     *alias = Lexer::DecodeIdent(sql_, Cur());
     Advance();
   }
@@ -792,7 +797,13 @@ bool Parser::ParseTableRefs(std::vector<TableRefPtr>* out) {
   return true;
 }
 
+// MariaDB's join grammar: [INNER|CROSS] JOIN and LEFT/RIGHT JOIN take a
+// table_ref on the right, which extends greedily (bison shifts), so
+// "a JOIN b JOIN c ON x ON y" is a JOIN (b JOIN c ON x) ON y, while
+// "a JOIN b ON x JOIN c" is left-deep. NATURAL and STRAIGHT_JOIN take a
+// table factor.
 TableRefPtr Parser::ParseTableRef() {
+  TRY(Enter());
   TableRefPtr left = ParseTableFactor();
   TRY(left);
   for (;;) {
@@ -828,7 +839,8 @@ TableRefPtr Parser::ParseTableRef() {
     } else {
       break;
     }
-    TableRefPtr right = ParseTableFactor();
+    const bool greedy = !natural && type != JoinType::kStraight;
+    TableRefPtr right = greedy ? ParseTableRef() : ParseTableFactor();
     TRY(right);
     auto j = std::make_unique<TableRef>(TableRef::Kind::kJoin);
     j->join_type = type;
@@ -849,6 +861,7 @@ TableRefPtr Parser::ParseTableRef() {
     j->span = SpanFrom(start);
     left = std::move(j);
   }
+  Leave();
   return left;
 }
 

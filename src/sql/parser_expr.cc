@@ -348,6 +348,8 @@ ExprPtr Parser::ParseUnary() {
     e = std::move(c);
   }
   for (size_t i = prefixes.size(); i-- > 0;) {
+    // Unary plus is dropped, as MariaDB's grammar does ("+ 1" is the item 1).
+    if (prefixes[i].op == UnaryOp::kPlus) continue;
     auto u = MakeExpr(ExprKind::kUnary, SourceSpan{prefixes[i].offset, prev_end() - prefixes[i].offset});
     u->unary_op = prefixes[i].op;
     u->args.push_back(std::move(e));

@@ -152,7 +152,7 @@ TEST(ParserExprTest, ArithmeticPrecedence) {
   EXPECT_EQ(X("- 2 ^ 1"), "(^ (neg 2) 1)");
   EXPECT_EQ(X("- - 1"), "(neg (neg 1))");
   EXPECT_EQ(X("-1 * 2"), "(* (neg 1) 2)");
-  EXPECT_EQ(X("~1 + +2"), "(+ (~ 1) (plus 2))");
+  EXPECT_EQ(X("~1 + +2"), "(+ (~ 1) 2)");  // unary plus is dropped, as in MariaDB
 }
 
 TEST(ParserExprTest, LogicalPrecedence) {
@@ -526,11 +526,38 @@ TEST(ParserSelectTest, Joins) {
     r = r->left.get();
   }
   EXPECT_EQ(r->table.name, "a");
-  std::vector<JoinType> expect = {JoinType::kInner, JoinType::kStraight, JoinType::kLeft,
-                                  JoinType::kInner, JoinType::kRight,    JoinType::kLeft,
+  // CROSS JOIN takes the greedy rest on its right: e NATURAL LEFT JOIN f
+  // STRAIGHT_JOIN g ON .. INNER JOIN h.
+  std::vector<JoinType> expect = {JoinType::kInner, JoinType::kRight, JoinType::kLeft,
                                   JoinType::kInner};
   EXPECT_EQ(types, expect);
+  const TableRef* rest = Core(*s).from[0]->right.get();
+  types.clear();
+  while (rest->kind == TableRef::Kind::kJoin) {
+    types.push_back(rest->join_type);
+    rest = rest->left.get();
+  }
+  EXPECT_EQ(rest->table.name, "e");
+  EXPECT_EQ(types, (std::vector<JoinType>{JoinType::kInner, JoinType::kStraight, JoinType::kLeft}));
   EXPECT_EQ(Err("SELECT * FROM a LEFT JOIN b"), Syntax(""));
+  // Right-nested joins, as MariaDB's grammar builds them.
+  auto n = ParseAs<SelectStmt>("SELECT * FROM j1 JOIN j2 JOIN j3 ON j2.a=j3.a ON j1.a=j2.a");
+  ASSERT_TRUE(n);
+  const TableRef& top = *Core(*n).from[0];
+  EXPECT_EQ(top.left->table.name, "j1");
+  EXPECT_EQ(top.right->kind, TableRef::Kind::kJoin);
+  EXPECT_EQ(Tree(*top.on), "(= j1.a j2.a)");
+  EXPECT_EQ(Tree(*top.right->on), "(= j2.a j3.a)");
+  auto l = ParseAs<SelectStmt>("SELECT * FROM j1 LEFT JOIN j2 LEFT JOIN j3 ON j2.a=j3.a ON j1.a=j2.a");
+  ASSERT_TRUE(l);
+  EXPECT_EQ(Core(*l).from[0]->right->join_type, JoinType::kLeft);
+  auto d = ParseAs<SelectStmt>("SELECT * FROM a LEFT JOIN b ON x LEFT JOIN c ON y JOIN d");
+  ASSERT_TRUE(d);
+  const TableRef& dt = *Core(*d).from[0];  // ((a LEFT b) LEFT c) JOIN d
+  EXPECT_EQ(dt.join_type, JoinType::kInner);
+  EXPECT_EQ(dt.right->table.name, "d");
+  EXPECT_EQ(dt.left->join_type, JoinType::kLeft);
+  EXPECT_EQ(dt.left->right->table.name, "c");
 }
 
 TEST(ParserSelectTest, CommaJoinsDerivedTablesAndHints) {
@@ -607,6 +634,12 @@ TEST(ParserSelectTest, NonReservedKeywordsAsIdentifiers) {
       "events, logs, name, comment, engine, `select`, t.from FROM status AS user WHERE date > 1");
   ASSERT_TRUE(s);
   EXPECT_EQ(Core(*s).items.size(), 18u);
+  EXPECT_EQ(Err("SELECT 1 'a' 'b'"), Syntax("'b'"));
+  EXPECT_EQ(Err("SELECT 1 AS 'a' 'b'"), Syntax("'b'"));
+  EXPECT_EQ(Err("SELECT 1 = NOT 0"), Syntax("NOT 0"));
+  EXPECT_EQ(Err("SELECT * FROM j1 LIMIT 1,2 OFFSET 3"), Syntax("OFFSET 3"));
+  EXPECT_EQ(Err("SET @a = ON"), Syntax("ON"));
+  EXPECT_EQ(Err("SELECT 1 FROM j1 WHERE a IN ()"), Syntax(")"));
   EXPECT_EQ(Core(*s).from[0]->table.name, "status");
   EXPECT_EQ(Core(*s).from[0]->alias, "user");
   EXPECT_EQ(Tree(*Core(*s).items[17].expr), "t.from");

@@ -270,26 +270,32 @@ ColumnMeta MetaForType(const ExprType& t, const std::string& name) {
   m.flags = t.nullable ? 0 : kNotNullFlag;
   switch (t.family) {
     case ResultType::kInt:
-      m.type = kTypeLongLong;
-      m.length = 21;
-      m.flags |= kNumFlag;
+      // Integer literals are INT with their own width, as in MariaDB.
+      if (t.is_literal && t.max_len >= 0 && t.max_len <= 10) {
+        m.type = kTypeLong;
+        m.length = static_cast<uint32_t>(t.max_len);
+      } else {
+        m.type = kTypeLongLong;
+        m.length = t.max_len >= 0 ? static_cast<uint32_t>(t.max_len) : 21;
+      }
+      m.flags |= kNumFlag | kBinaryFlag;
       break;
     case ResultType::kUnsigned:
       m.type = kTypeLongLong;
       m.length = 20;
-      m.flags |= kNumFlag | kUnsignedFlag;
+      m.flags |= kNumFlag | kUnsignedFlag | kBinaryFlag;
       break;
     case ResultType::kDecimal:
       m.type = kTypeNewDecimal;
       m.decimals = static_cast<uint8_t>(t.decimals < 0 ? 4 : t.decimals);
-      m.length = 66;
-      m.flags |= kNumFlag;
+      m.length = t.max_len >= 0 ? static_cast<uint32_t>(t.max_len) : 66;
+      m.flags |= kNumFlag | kBinaryFlag;
       break;
     case ResultType::kDouble:
       m.type = kTypeDouble;
       m.decimals = static_cast<uint8_t>(t.decimals < 0 ? 31 : t.decimals);
       m.length = 23;
-      m.flags |= kNumFlag;
+      m.flags |= kNumFlag | kBinaryFlag;
       break;
     case ResultType::kDate:
       m.type = kTypeDate;
@@ -316,13 +322,24 @@ ColumnMeta MetaForType(const ExprType& t, const std::string& name) {
     case ResultType::kNull:
       m.type = kTypeNull;
       m.length = 0;
+      m.flags |= kNumFlag | kBinaryFlag;
       break;
-    default:
-      m.type = kTypeVarString;
+    default: {
+      // Strings: VARCHAR up to 512 characters, then the BLOB type that holds
+      // the length (MariaDB's CONVERT_IF_BIGGER_TO_BLOB).
+      int64_t chars = t.max_len >= 0 ? t.max_len : 16383;
+      uint64_t bytes = static_cast<uint64_t>(chars) * 4;
       m.charset = kCharsetUtf8mb4GeneralCi;
-      m.length = 65535 * 4;
       m.decimals = 39;
+      if (chars > 512) {
+        m.decimals = 0;
+        m.type = bytes <= 65535 ? kTypeBlob : bytes <= 16777215 ? kTypeMediumBlob : kTypeLongBlob;
+      } else {
+        m.type = kTypeVarString;
+      }
+      m.length = static_cast<uint32_t>(std::min<uint64_t>(bytes, 0xffffffffu));
       break;
+    }
   }
   return m;
 }
@@ -380,12 +397,41 @@ std::string Translator::Bind(const Value& v) {
   return "?" + std::to_string(binds_.size());
 }
 
+namespace {
+size_t Utf8Chars(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) n++;
+  return n;
+}
+
+// MariaDB keeps at most 255 characters of an item name, in valid UTF-8
+// (an invalid byte becomes '?').
+std::string ItemName(std::string_view in) {
+  std::string out;
+  size_t chars = 0;
+  for (size_t i = 0; i < in.size() && chars < 255; chars++) {
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    bool ok = len > 0 && i + len <= in.size();
+    for (size_t k = 1; ok && k < len; k++) ok = (static_cast<unsigned char>(in[i + k]) & 0xC0) == 0x80;
+    if (!ok) {
+      out += '?';
+      i++;
+      continue;
+    }
+    out.append(in.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+}  // namespace
+
 std::string SelectItemName(const Expr& e, std::string_view sql_text) {
   if (e.kind == ExprKind::kColumnRef) return e.name;
-  std::string s(e.span.In(sql_text));
   // MySQL names a string literal column by its value.
-  if (e.kind == ExprKind::kLiteral && e.literal_kind == LiteralKind::kString) return e.value;
-  return s;
+  if (e.kind == ExprKind::kLiteral && e.literal_kind == LiteralKind::kString) return ItemName(e.value);
+  return ItemName(e.span.In(sql_text));
 }
 
 // ---------------------------------------------------------------------------
@@ -878,12 +924,26 @@ Result<std::string> Translator::Literal(const Expr& e, ExprType* type) {
       }
       type->family = ResultType::kInt;
       type->decimals = 0;
+      type->max_len = static_cast<int64_t>(e.value.size());
       return e.value;
     }
     case LiteralKind::kDecimal: {
       type->family = ResultType::kDecimal;
       auto dot = e.value.find('.');
       type->decimals = dot == std::string::npos ? 0 : static_cast<int>(e.value.size() - dot - 1);
+      {
+        // precision + point + sign, as MariaDB's decimal literal max_length.
+        int digits = 0;
+        bool lead = true;
+        for (char c : e.value) {
+          if (c == '.') continue;
+          if (lead && c == '0') continue;
+          lead = false;
+          digits++;
+        }
+        digits = std::max(digits, type->decimals + 1);
+        type->max_len = digits + (type->decimals > 0 ? 1 : 0) + 1;
+      }
       std::string v = e.value;
       if (!v.empty() && v[0] == '.') v = "0" + v;
       if (!v.empty() && v.back() == '.') v += "0";
@@ -898,6 +958,7 @@ Result<std::string> Translator::Literal(const Expr& e, ExprType* type) {
         return HexBlob(e.value);
       }
       type->family = ResultType::kString;
+      type->max_len = static_cast<int64_t>(Utf8Chars(e.value));
       // Bound, not inlined: any bytes (NUL, invalid UTF-8, 16 MiB+) pass
       // through, and the SQL text stays the same for the statement cache.
       return Bind(Value::String(e.value));
@@ -1311,6 +1372,29 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       break;
   }
   rt.nullable = true;
+  if (rt.family == ResultType::kString || rt.family == ResultType::kBinary) {
+    int64_t sum = 0, mx = -1;
+    bool known = true;
+    for (const auto& t : types) {
+      int64_t l = t.max_len;
+      if (l < 0 && t.column != nullptr) l = static_cast<int64_t>(CharacterMaxLength(t.column->type));
+      if (l < 0 && t.IsNumeric()) l = 21;
+      if (l < 0) known = false;
+      sum += std::max<int64_t>(l, 0);
+      mx = std::max(mx, l);
+    }
+    if (name == "hex" && known && !types.empty()) {
+      // HEX works on the argument's bytes (4 per character of a column).
+      const ExprType& a = types[0];
+      rt.max_len = a.IsNumeric() ? 16 : 2 * (a.column != nullptr ? 4 * mx : mx);
+    }
+    else if ((name == "concat" || name == "concat_ws") && known) rt.max_len = sum;
+    else if (name == "database" || name == "schema") rt.max_len = 64;
+    else if (name == "user" || name == "current_user" || name == "session_user" || name == "system_user")
+      rt.max_len = 385;
+    else if (name == "version") rt.max_len = 64;
+    else if (known && mx >= 0) rt.max_len = mx;
+  }
   *type = rt;
 
   bool use_dec = false;
@@ -1384,7 +1468,8 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
     case ExprKind::kSysVar: {
       if (!env_.sysvar) return Status::SqlError(1193, "HY000", "Unknown system variable '" + e.name + "'");
       ASSIGN_OR_RETURN(Value v, env_.sysvar(e.name, e.var_scope));
-      type->nullable = v.is_null();
+      type->nullable = true;
+      type->max_len = static_cast<int64_t>(Utf8Chars(v.ToText()));
       switch (v.kind()) {
         case Value::Kind::kNull: type->family = ResultType::kNull; return std::string("NULL");
         case Value::Kind::kInt: type->family = ResultType::kInt; return std::to_string(v.int_value());

@@ -38,6 +38,10 @@ struct ExprType {
   bool nullable = true;
   bool is_literal = false;
   bool is_null_literal = false;
+  // Maximum length in characters (strings) or digits (numbers), as MariaDB's
+  // max_length; -1 = unknown. Drives result metadata (length, and VARCHAR
+  // vs BLOB types for long strings).
+  int64_t max_len = -1;
 
   bool IsNumeric() const {
     return family == ResultType::kInt || family == ResultType::kUnsigned ||
