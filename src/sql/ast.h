@@ -115,7 +115,8 @@ enum class LiteralKind : uint8_t {
 
 enum class UnaryOp : uint8_t {
   kNeg,     // -x
-  kPlus,    // +x (kept so ToSql / span reflect the source; a no-op)
+  kPlus,    // +x: only in a signed DEFAULT literal (DEFAULT +5); elsewhere unary
+            // plus is dropped as MariaDB does ("+ 1" parses as the item 1)
   kBitNot,  // ~x
   kNot,     // NOT x, !x
   kBinary,  // BINARY x (cast to binary string)
@@ -553,6 +554,19 @@ struct CreateTableStmt : StatementOf<StatementKind::kCreateTable> {
   // keys named as MariaDB names them, sorted as SHOW CREATE TABLE lists
   // them: PRIMARY first), engine/charset/collation/auto_increment/comment
   // from the table options. PRIMARY KEY columns are NOT NULL.
+  // Column types as written, normalized by spelling (INTEGER -> kInt, BOOL
+  // -> TINYINT(1), DEC/NUMERIC/FIXED -> DECIMAL, REAL/DOUBLE PRECISION ->
+  // DOUBLE, FLOAT(p>24) -> DOUBLE, NCHAR/NATIONAL -> charset "utf8mb3",
+  // LONG [VARCHAR] -> MEDIUMTEXT, BLOB(n) -> the fitting BLOB size, SERIAL ->
+  // BIGINT UNSIGNED NOT NULL AUTO_INCREMENT + UNIQUE key). Defaults filled in
+  // where SHOW CREATE TABLE always prints them: DECIMAL (10,0) / (m,0),
+  // CHAR/BINARY/BIT length 1; integer display widths stay -1 if not given.
+  // The BINARY attribute (VARCHAR(3) BINARY) sets collation "<charset>_bin",
+  // or the marker "_bin" when no charset was given (the catalog resolves it
+  // against the table charset). BIT defaults are stored as decimal numbers
+  // ("5" for b'101'). Limits MariaDB checks at parse time are enforced
+  // (1426/1425/1427/1439/1074/1063); VARCHAR length limits depend on the
+  // charset and are left to the catalog.
   TableDef table;
   std::vector<ColumnAttrs> column_attrs;  // parallel to table.columns
   std::vector<CheckConstraint> checks;    // table-level CHECK constraints
@@ -596,7 +610,9 @@ struct AlterOp {
     kDropColumn,      // name, if_exists
     kModifyColumn,    // column (new definition, same name), attrs, position, if_exists
     kChangeColumn,    // name (old) -> column (new definition), attrs, position, if_exists
-    kSetDefault,      // ALTER [COLUMN] name SET DEFAULT: default in column.default_* and attrs.default_expr
+    kSetDefault,      // ALTER [COLUMN] name SET DEFAULT: attrs.default_expr; column.default_*
+                      // hold the literal's untyped text: re-apply with
+                      // ApplyColumnDefault(*attrs.default_expr, &real_column) (parser.h)
     kDropDefault,     // ALTER [COLUMN] name DROP DEFAULT
     kAddIndex,        // index (name "" = unnamed: see AssignIndexName), if_not_exists
     kDropIndex,       // name, if_exists

@@ -7,6 +7,7 @@
 #include "sql/catalog.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <set>
@@ -518,8 +519,9 @@ bool KeyHasPrefix(const IndexDef& idx) {
   return false;
 }
 
-// MariaDB's sort_keys.
-void SortKeys(TableDef* def) {
+// MariaDB's sort_keys. `null_part[k]`: key k had a nullable part when
+// MariaDB examined it (HA_NULL_PART_KEY), see NormalizeTableDef.
+void SortKeys(TableDef* def, const std::vector<bool>& null_part) {
   struct Ranked {
     std::vector<int> rank;
     IndexDef idx;
@@ -530,7 +532,7 @@ void SortKeys(TableDef* def) {
     bool unique = idx.kind == IndexKind::kPrimary || idx.kind == IndexKind::kUnique;
     std::vector<int> r;
     if (unique) {
-      r = {0, IsLongHashKey(*def, idx) ? 1 : 0, KeyHasNullablePart(*def, idx) ? 1 : 0,
+      r = {0, IsLongHashKey(*def, idx) ? 1 : 0, null_part[k] ? 1 : 0,
            idx.kind == IndexKind::kPrimary ? 0 : 1, KeyHasPrefix(idx) ? 1 : 0, 0,
            static_cast<int>(k)};
     } else {
@@ -717,6 +719,12 @@ Status NormalizeTableDef(TableDef* def, uint64_t sql_mode, std::vector<SqlWarnin
       if (NameEq(def->columns[j].name, c.name))
         return SqlErr(1060, "42S21", "Duplicate column name '" + c.name + "'");
     }
+    // The BINARY attribute without a CHARACTER SET (CHAR(3) BINARY): the
+    // binary collation of the table's character set.
+    if (c.type.collation == "_bin") {
+      if (c.type.charset.empty()) c.type.charset = def->charset;
+      c.type.collation = c.type.charset + "_bin";
+    }
     RETURN_IF_ERROR(CheckColumnType(&c, def->collation));
   }
 
@@ -768,9 +776,17 @@ Status NormalizeTableDef(TableDef* def, uint64_t sql_mode, std::vector<SqlWarnin
       names.push_back(candidate);
     }
   }
-  // PRIMARY KEY columns are NOT NULL.
-  for (const IndexDef& idx : def->indexes) {
-    if (idx.kind != IndexKind::kPrimary) continue;
+  // PRIMARY KEY columns are NOT NULL. MariaDB walks the keys in list order
+  // and makes the primary key's columns NOT NULL when it reaches it, so a
+  // key listed before it still counts as having a nullable part when keys
+  // are sorted (ALTER TABLE ... ADD PRIMARY KEY lists it last).
+  std::vector<bool> null_part(def->indexes.size());
+  for (size_t k = 0; k < def->indexes.size(); k++) {
+    const IndexDef& idx = def->indexes[k];
+    if (idx.kind != IndexKind::kPrimary) {
+      null_part[k] = KeyHasNullablePart(*def, idx);
+      continue;
+    }
     for (const IndexColumn& ic : idx.columns) def->columns[def->FindColumn(ic.name)].nullable = false;
   }
   // Prefixes and key lengths.
@@ -865,7 +881,7 @@ Status NormalizeTableDef(TableDef* def, uint64_t sql_mode, std::vector<SqlWarnin
       }
     }
   }
-  SortKeys(def);
+  SortKeys(def, null_part);
   return Status::Ok();
 }
 
@@ -966,6 +982,9 @@ std::string Catalog::SqliteTableName(std::string_view db, std::string_view name)
 
 Result<std::unique_ptr<Catalog>> Catalog::Open(storage::Connection& conn) {
   std::unique_ptr<Catalog> cat(new Catalog());
+  ASSIGN_OR_RETURN(Value existing,
+                   conn.QueryValue("SELECT count(*) FROM sqlite_master WHERE name = 'rdb_databases'"));
+  bool fresh = existing.kind() == Value::Kind::kInt && existing.int_value() == 0;
   RETURN_IF_ERROR(conn.Exec(
       "CREATE TABLE IF NOT EXISTS rdb_databases(name TEXT PRIMARY KEY, charset TEXT NOT NULL, "
       "collation TEXT NOT NULL);"
@@ -973,6 +992,13 @@ Result<std::unique_ptr<Catalog>> Catalog::Open(storage::Connection& conn) {
       "id INTEGER NOT NULL UNIQUE, def TEXT NOT NULL, PRIMARY KEY(db, name));"
       "CREATE TABLE IF NOT EXISTS rdb_autoinc(db TEXT NOT NULL, name TEXT NOT NULL, "
       "next TEXT NOT NULL, PRIMARY KEY(db, name))"));
+  if (fresh) {
+    // A new data directory has the `mysql` database, as mariadb-install-db
+    // makes it (relaydb keeps no tables in it).
+    RETURN_IF_ERROR(conn.Exec(
+        "INSERT INTO rdb_databases(name, charset, collation) "
+        "VALUES('mysql', 'utf8mb4', 'utf8mb4_general_ci')"));
+  }
   RETURN_IF_ERROR(cat->Load(conn));
   return cat;
 }
@@ -1252,6 +1278,7 @@ Status Catalog::CreateDatabase(storage::Connection& conn, CatalogChange* change,
   RETURN_IF_ERROR(st.Run());
   CatalogChange::Op op{CatalogChange::Op::Kind::kPutDatabase, d.name, "", d, nullptr, 0};
   change->ops_.push_back(std::move(op));
+  change->affected_rows = 1;
   return Status::Ok();
 }
 
@@ -1267,6 +1294,7 @@ Status Catalog::DropDatabase(storage::Connection& conn, CatalogChange* change, s
   }
   for (const std::string& t : PendingTableNames(change, db)) {
     RETURN_IF_ERROR(conn.Exec("DROP TABLE IF EXISTS " + storage::QuoteIdent(SqliteTableName(db, t))));
+    change->affected_rows++;  // MariaDB reports the number of tables dropped
   }
   for (const char* sql : {"DELETE FROM rdb_tables WHERE db = ?", "DELETE FROM rdb_autoinc WHERE db = ?",
                           "DELETE FROM rdb_databases WHERE name = ?"}) {
@@ -1494,6 +1522,61 @@ bool SameIndexes(const TableDef& a, const TableDef& b) {
   return true;
 }
 
+// Bytes an ENUM/SET value takes in a row (a change of size forces a copy).
+int EnumSetBytes(const ColumnType& t) {
+  size_t n = t.elements.size();
+  if (t.base == BaseType::kEnum) return n < 256 ? 1 : 2;
+  size_t bytes = (n + 7) / 8;
+  return bytes > 4 ? 8 : static_cast<int>(bytes);
+}
+
+// True when MariaDB's InnoDB cannot change column `o` into `n` in place and
+// copies the table (ALTER TABLE then reports "Records: <rows>" and the rows
+// as affected). Recorded from MariaDB 10.11: renames, defaults, comments,
+// display widths, ZEROFILL, NULL/NOT NULL, a longer VARCHAR/VARBINARY, ENUM
+// and SET values appended at the end, and a collation of the same character
+// set are in place; any other change of type, length, scale, signedness,
+// fractional seconds or character set copies.
+bool ColumnChangeCopies(const ColumnType& o, const ColumnType& n, std::string_view o_coll,
+                        std::string_view n_coll) {
+  if (o.base != n.base) return true;
+  if (o.is_unsigned != n.is_unsigned) return true;
+  switch (n.base) {
+    case BaseType::kVarchar:
+    case BaseType::kVarbinary:
+      if (n.length < o.length) return true;
+      break;
+    case BaseType::kEnum:
+    case BaseType::kSet:
+      if (n.elements.size() < o.elements.size() ||
+          !std::equal(o.elements.begin(), o.elements.end(), n.elements.begin()) ||
+          EnumSetBytes(o) != EnumSetBytes(n))
+        return true;
+      break;
+    case BaseType::kDecimal:
+    case BaseType::kFloat:
+    case BaseType::kDouble:
+      if (o.length != n.length || o.decimals != n.decimals) return true;
+      break;
+    case BaseType::kChar:
+    case BaseType::kBinary:
+    case BaseType::kBit:
+      if (o.length != n.length) return true;
+      break;
+    case BaseType::kDatetime:
+    case BaseType::kTimestamp:
+    case BaseType::kTime:
+      if (std::max(o.decimals, 0) != std::max(n.decimals, 0)) return true;
+      break;
+    default:
+      break;
+  }
+  if (n.IsString())
+    return CharsetOfCollation(EffectiveCollation(o, o_coll)) !=
+           CharsetOfCollation(EffectiveCollation(n, n_coll));
+  return false;
+}
+
 Status UnknownColumn(std::string_view col, std::string_view table) {
   return SqlErr(1054, "42S22",
                 "Unknown column '" + std::string(col) + "' in '" + std::string(table) + "'");
@@ -1685,10 +1768,22 @@ Status Catalog::AlterTable(storage::Connection& conn, CatalogChange* change, std
       case K::kRenameTable:
         rename_to = std::make_pair(op.new_db.empty() ? std::string(db) : op.new_db, op.new_name);
         break;
+      case K::kForce:
+        break;
       case K::kTableOptions:
         if (op.engine) def.engine = *op.engine;
         if (op.comment) def.comment = *op.comment;
-        if (op.charset || op.collation) {
+        if (op.convert_charset) {
+          // CONVERT TO CHARACTER SET: every character column takes the new
+          // table default (JSON stays utf8mb4_bin).
+          def.charset = op.charset ? *op.charset : CharsetOfCollation(*op.collation);
+          def.collation = op.collation ? *op.collation : DefaultCollationOf(def.charset);
+          for (ColumnDef& c : def.columns) {
+            if (!c.type.IsString()) continue;
+            c.type.charset.clear();
+            c.type.collation.clear();
+          }
+        } else if (op.charset || op.collation) {
           // Existing string columns keep their collation (MariaDB pins it).
           for (ColumnDef& c : def.columns) {
             if ((c.type.IsString() || c.type.base == BaseType::kJson) && c.type.collation.empty()) {
@@ -1710,6 +1805,24 @@ Status Catalog::AlterTable(storage::Connection& conn, CatalogChange* change, std
     return SqlErr(1090, "42000",
                   "You can't delete all columns with ALTER TABLE; use DROP TABLE instead");
   }
+  // A bare RENAME is answered without "Records:" (MariaDB renames without
+  // going through the ALTER machinery).
+  for (const TableAlterOp& op : ops) change->records_info |= op.kind != K::kRenameTable;
+  // Whether MariaDB copies the rows (see ColumnChangeCopies).
+  bool copies = false;
+  {
+    bool had_pk = old.PrimaryKey() != nullptr, drops_pk = false, adds_pk = false;
+    for (const TableAlterOp& op : ops) {
+      drops_pk |= op.kind == K::kDropPrimaryKey;
+      adds_pk |= op.kind == K::kAddIndex && op.index.kind == IndexKind::kPrimary;
+    }
+    copies = had_pk && drops_pk && !adds_pk;
+    for (size_t j = 0; !copies && j < def.columns.size(); j++) {
+      if (source[j] < 0) continue;
+      const ColumnDef& oc = old.columns[source[j]];
+      copies = ColumnChangeCopies(oc.type, def.columns[j].type, old.collation, def.collation);
+    }
+  }
   // Keys whose name was generated keep it; new unnamed keys get one.
   std::vector<SqlWarning> notes;
   RETURN_IF_ERROR(NormalizeTableDef(&def, options.sql_mode, &notes));
@@ -1722,6 +1835,12 @@ Status Catalog::AlterTable(storage::Connection& conn, CatalogChange* change, std
     columns_changed = source[j] != static_cast<int>(j) || a.name != b.name ||
                       a.nullable != b.nullable ||
                       !SameColumnType(a.type, b.type, def.collation, old.collation);
+  }
+  if (copies) {
+    auto rows = conn.QueryValue("SELECT count(*) FROM " +
+                                storage::QuoteIdent(SqliteTableName(old.db, old.name)));
+    if (rows.ok() && rows->kind() == Value::Kind::kInt)
+      change->affected_rows = change->records = static_cast<uint64_t>(rows->int_value());
   }
   if (columns_changed) {
     RETURN_IF_ERROR(RebuildTable(conn, change, old, def, id, source, options));
@@ -1959,6 +2078,45 @@ std::string QuoteIdentifier(std::string_view name) {
   return out;
 }
 
+ShowCreateStyle ShowCreateStyle::For(uint64_t sql_mode, bool quote_show_create,
+                                     std::function<bool(std::string_view)> is_keyword) {
+  ShowCreateStyle st;
+  if (sql_mode & kModeAnsiQuotes) st.quote = '"';
+  st.always_quote = quote_show_create;
+  st.is_keyword = std::move(is_keyword);
+  constexpr uint64_t kForeign =
+      kModePostgresql | kModeOracle | kModeMssql | kModeDb2 | kModeMaxdb | kModeAnsi;
+  st.table_options = (sql_mode & (kForeign | kModeNoTableOptions)) == 0;
+  return st;
+}
+
+std::string QuoteIdentifier(std::string_view name, const ShowCreateStyle& style) {
+  bool quote = style.always_quote || name.empty() || (style.is_keyword && style.is_keyword(name));
+  if (!quote) {
+    // MariaDB's require_quotes(): a one-byte character outside [A-Za-z0-9_$],
+    // or nothing but digits (multi-byte characters count as neither).
+    bool pure_digit = true;
+    for (size_t i = 0; i < name.size();) {
+      unsigned char c = static_cast<unsigned char>(name[i]);
+      size_t len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      if (len == 1) {
+        if (!(std::isalnum(c) || c == '_' || c == '$')) quote = true;
+        if (c < '0' || c > '9') pure_digit = false;
+      }
+      i += len;
+    }
+    quote = quote || pure_digit;
+  }
+  if (!quote) return std::string(name);
+  std::string out(1, style.quote);
+  for (char c : name) {
+    if (c == style.quote) out += c;
+    out += c;
+  }
+  out += style.quote;
+  return out;
+}
+
 std::string QuoteStringLiteral(std::string_view s) {
   std::string out = "'";
   for (char c : s) {
@@ -2092,7 +2250,11 @@ std::string DataTypeName(const ColumnType& type) {
   return BaseTypeName(type.base);
 }
 
-std::string ShowCreateTable(const TableDef& def, uint64_t auto_increment_next) {
+std::string ShowCreateTable(const TableDef& def, uint64_t auto_increment_next,
+                            const ShowCreateStyle& style) {
+  auto QuoteIdentifier = [&style](std::string_view name) {
+    return ::relaydb::sql::QuoteIdentifier(name, style);
+  };
   std::string out = "CREATE TABLE " + QuoteIdentifier(def.name) + " (\n";
   std::vector<std::string> lines;
   for (const ColumnDef& c : def.columns) {
@@ -2143,7 +2305,9 @@ std::string ShowCreateTable(const TableDef& def, uint64_t auto_increment_next) {
     out += lines[i];
     out += i + 1 < lines.size() ? ",\n" : "\n";
   }
-  out += ") ENGINE=" + def.engine;
+  out += ")";
+  if (!style.table_options) return out;
+  out += " ENGINE=" + def.engine;
   uint64_t ai = auto_increment_next > 0 ? auto_increment_next : def.auto_increment;
   if (AutoIncrementColumn(def) != nullptr && ai > 1) out += " AUTO_INCREMENT=" + std::to_string(ai);
   std::string charset = def.charset.empty() ? kServerCharset : def.charset;
@@ -2352,6 +2516,46 @@ std::vector<std::vector<Value>> InformationSchemaStatisticsRows(const TableDef& 
                     Value::String(r.col->name), coll, card, sub, Value::Null(),
                     Value::String(r.col->nullable ? "YES" : ""), type, Value::String(""),
                     Value::String(r.idx->comment), Value::String("NO")});
+  }
+  return rows;
+}
+
+std::vector<std::vector<Value>> InformationSchemaTableConstraintsRows(const TableDef& def) {
+  std::vector<std::vector<Value>> rows;
+  auto row = [&](const std::string& name, const char* type) {
+    rows.push_back({Value::String("def"), Value::String(def.db), Value::String(name),
+                    Value::String(def.db), Value::String(def.name), Value::String(type)});
+  };
+  for (const IndexDef& idx : def.indexes) {
+    if (idx.kind == IndexKind::kPrimary) row(idx.name, "PRIMARY KEY");
+    if (idx.kind == IndexKind::kUnique) row(idx.name, "UNIQUE");
+  }
+  for (const ColumnDef& c : def.columns)
+    if (c.type.base == BaseType::kJson) row(c.name, "CHECK");
+  return rows;
+}
+
+std::vector<std::vector<Value>> InformationSchemaKeyColumnUsageRows(const TableDef& def) {
+  std::vector<std::vector<Value>> rows;
+  for (const IndexDef& idx : def.indexes) {
+    if (!IsUniqueKind(idx.kind)) continue;
+    for (size_t p = 0; p < idx.columns.size(); p++) {
+      rows.push_back({Value::String("def"), Value::String(def.db), Value::String(idx.name),
+                      Value::String("def"), Value::String(def.db), Value::String(def.name),
+                      Value::String(idx.columns[p].name), Value::Int(static_cast<int64_t>(p + 1)),
+                      Value::Null(), Value::Null(), Value::Null(), Value::Null()});
+    }
+  }
+  return rows;
+}
+
+std::vector<std::vector<Value>> InformationSchemaCheckConstraintsRows(const TableDef& def) {
+  std::vector<std::vector<Value>> rows;
+  for (const ColumnDef& c : def.columns) {
+    if (c.type.base != BaseType::kJson) continue;
+    rows.push_back({Value::String("def"), Value::String(def.db), Value::String(def.name),
+                    Value::String(c.name), Value::String("Column"),
+                    Value::String("json_valid(" + QuoteIdentifier(c.name) + ")")});
   }
   return rows;
 }

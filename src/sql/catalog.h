@@ -39,6 +39,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <memory>
@@ -74,6 +75,19 @@ class CatalogChange {
  public:
   bool empty() const { return ops_.empty(); }
   std::vector<SqlWarning> warnings;
+  // What the statement reports in its OK packet: affected rows (CREATE
+  // DATABASE: 1; DROP DATABASE: the tables dropped; ALTER TABLE: the rows
+  // MariaDB's copy algorithm would copy, 0 for changes InnoDB makes in place)
+  // and whether it carries "Records: n  Duplicates: 0  Warnings: w" (ALTER
+  // TABLE other than a bare RENAME, CREATE/DROP INDEX, CREATE TABLE ...
+  // SELECT: n = records, duplicates = rows a unique key skipped).
+  uint64_t affected_rows = 0;
+  bool records_info = false;
+  uint64_t records = 0;
+  uint64_t duplicates = 0;
+  // An error to report after the change is committed: DROP TABLE a, b drops
+  // the tables that exist and then fails with 1051 for the missing ones.
+  Status error_after_commit;
 
  private:
   friend class Catalog;
@@ -103,7 +117,9 @@ struct TableAlterOp {
     kDropPrimaryKey,
     kRenameIndex,    // name -> new_name
     kRenameTable,    // new_db (empty = same), new_name
-    kTableOptions,   // engine / charset / collation / comment / auto_increment below
+    kTableOptions,   // engine / charset / collation / comment / auto_increment below;
+                     // convert_charset: CONVERT TO CHARACTER SET (columns too)
+    kForce,          // FORCE / ENGINE rebuild: nothing changes, but it is an ALTER
   };
   Kind kind = Kind::kAddColumn;
   std::string name;
@@ -117,6 +133,7 @@ struct TableAlterOp {
   bool if_not_exists = false;
   std::optional<std::string> engine, charset, collation, comment;
   std::optional<uint64_t> auto_increment;
+  bool convert_charset = false;
 };
 
 struct DdlOptions {
@@ -130,8 +147,9 @@ struct DdlOptions {
 
 class Catalog {
  public:
-  // Creates the rdb_* tables if missing and loads every definition. `conn`
-  // must not be inside a transaction; it is only used during Open.
+  // Creates the rdb_* tables (and the `mysql` database) if missing and
+  // loads every definition. `conn` must not be inside a transaction; it is
+  // only used during Open.
   static Result<std::unique_ptr<Catalog>> Open(storage::Connection& conn);
 
   // ---- Reads (thread-safe) ----
@@ -140,9 +158,10 @@ class Catalog {
   uint64_t version() const { return version_.load(std::memory_order_acquire); }
   bool DatabaseExists(std::string_view db) const;
   std::optional<DatabaseDef> GetDatabase(std::string_view db) const;
-  // SHOW DATABASES: "information_schema" plus the user databases, sorted
-  // as MariaDB sorts them (bytewise). relaydb has no mysql /
-  // performance_schema / sys databases.
+  // SHOW DATABASES: "information_schema" plus the databases, sorted as
+  // MariaDB sorts them (bytewise). A new data directory has an empty
+  // `mysql` database (made by Open); relaydb has no performance_schema or
+  // sys databases.
   std::vector<std::string> ListDatabases() const;
   // Tables of `db`, sorted bytewise; empty if the database does not exist.
   std::vector<std::string> ListTables(std::string_view db) const;
@@ -300,10 +319,28 @@ Result<TableDef> ParseTableDef(std::string_view text);
 std::string ColumnTypeText(const ColumnType& type);
 // The DATA_TYPE of information_schema.COLUMNS ("int", "varchar", "longtext" for JSON).
 std::string DataTypeName(const ColumnType& type);
+// How SHOW CREATE TABLE / DATABASE spell identifiers and options.
+struct ShowCreateStyle {
+  // '`', or '"' under sql_mode ANSI_QUOTES.
+  char quote = '`';
+  // sql_quote_show_create=1: quote every identifier. When 0, only names
+  // that need it are quoted: keywords (is_keyword), names with characters
+  // other than [A-Za-z0-9_$] in one byte, and names of digits only.
+  bool always_quote = true;
+  std::function<bool(std::string_view)> is_keyword;
+  // The table options after ")" (ENGINE=...); omitted under sql_mode
+  // NO_TABLE_OPTIONS and the foreign-database modes (ANSI, POSTGRESQL, ...).
+  bool table_options = true;
+
+  // The style for a session's sql_mode and sql_quote_show_create.
+  static ShowCreateStyle For(uint64_t sql_mode, bool quote_show_create,
+                             std::function<bool(std::string_view)> is_keyword = nullptr);
+};
 // SHOW CREATE TABLE's second column. `auto_increment_next` (> 1) prints
 // AUTO_INCREMENT=n when the table has an AUTO_INCREMENT column; 0 = use
 // def.auto_increment.
-std::string ShowCreateTable(const TableDef& def, uint64_t auto_increment_next = 0);
+std::string ShowCreateTable(const TableDef& def, uint64_t auto_increment_next = 0,
+                            const ShowCreateStyle& style = {});
 // DESCRIBE / SHOW COLUMNS rows: Field, Type, Null, Key, Default, Extra.
 std::vector<std::vector<Value>> DescribeRows(const TableDef& def);
 // SHOW INDEX rows: Table, Non_unique, Key_name, Seq_in_index, Column_name,
@@ -336,6 +373,19 @@ std::vector<Value> InformationSchemaTablesRow(const TableDef& def, const Value& 
 //   INDEX_COMMENT, IGNORED
 std::vector<std::string> InformationSchemaStatisticsColumns();
 std::vector<std::vector<Value>> InformationSchemaStatisticsRows(const TableDef& def);
+// TABLE_CONSTRAINTS: CONSTRAINT_CATALOG, CONSTRAINT_SCHEMA, CONSTRAINT_NAME,
+//   TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_TYPE: the PRIMARY KEY, UNIQUE keys
+//   and the CHECK (json_valid(..)) of JSON columns, in key order.
+std::vector<std::vector<Value>> InformationSchemaTableConstraintsRows(const TableDef& def);
+// KEY_COLUMN_USAGE: CONSTRAINT_CATALOG, CONSTRAINT_SCHEMA, CONSTRAINT_NAME,
+//   TABLE_CATALOG, TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION,
+//   POSITION_IN_UNIQUE_CONSTRAINT, REFERENCED_TABLE_SCHEMA,
+//   REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME: one row per part of the
+//   PRIMARY KEY and the UNIQUE keys.
+std::vector<std::vector<Value>> InformationSchemaKeyColumnUsageRows(const TableDef& def);
+// CHECK_CONSTRAINTS: CONSTRAINT_CATALOG, CONSTRAINT_SCHEMA, TABLE_NAME,
+//   CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE (the json_valid() of JSON columns).
+std::vector<std::vector<Value>> InformationSchemaCheckConstraintsRows(const TableDef& def);
 // SCHEMATA: CATALOG_NAME, SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME,
 //   DEFAULT_COLLATION_NAME, SQL_PATH, SCHEMA_COMMENT
 std::vector<std::string> InformationSchemaSchemataColumns();
@@ -344,6 +394,8 @@ std::vector<Value> InformationSchemaSchemataRow(const DatabaseDef& db);
 // MariaDB's quoting: `a``b` identifiers; 'it''s' strings with \\ for '\'
 // and \0 \n \r \Z escapes (SHOW CREATE TABLE's DEFAULT and COMMENT).
 std::string QuoteIdentifier(std::string_view name);
+// An identifier as `style` prints it (see ShowCreateStyle).
+std::string QuoteIdentifier(std::string_view name, const ShowCreateStyle& style);
 std::string QuoteStringLiteral(std::string_view s);
 
 }  // namespace relaydb::sql

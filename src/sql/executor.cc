@@ -128,6 +128,13 @@ Status Executor::Run(const ParsedStatement& ps) {
   const Statement& st = *ps.stmt;
   if (CausesImplicitCommit(st.kind)) RETURN_IF_ERROR(s_->ImplicitCommit());
 
+  // With autocommit=0 the first statement that reads or writes data opens
+  // a transaction that lasts until COMMIT/ROLLBACK.
+  if (!s_->in_txn_ && !s_->vars().hot().autocommit &&
+      (IsWriteStatement(st.kind) || st.kind == StatementKind::kSelect))
+    s_->in_txn_ = true;
+  if (s_->in_txn_ && s_->txn_read_only_ && IsWriteStatement(st.kind))
+    return Status::SqlError(1792, "25006", "Cannot execute statement in a READ ONLY transaction");
   bool autocommit_stmt = !s_->in_txn_ && IsWriteStatement(st.kind);
   Status result;
   switch (st.kind) {
@@ -204,10 +211,6 @@ Status Executor::Run(const ParsedStatement& ps) {
       break;
   }
 
-  if (autocommit_stmt && !s_->vars().hot().autocommit) {
-    // autocommit=0: the write opened a transaction that stays open.
-    if (result.ok()) s_->in_txn_ = true;
-  }
   if (!result.ok()) {
     // A failed statement changes nothing: undo its captured changes and, in
     // autocommit mode, the whole (single-statement) transaction.
@@ -244,6 +247,9 @@ Status Executor::Select(const SelectStmt& st) {
 Status Executor::RunQuery(const QueryExpr& q) {
   Translator tr(s_->MakeEnv(params_), sql_);
   ASSIGN_OR_RETURN(TranslatedQuery tq, tr.TranslateQuery(q));
+  uint64_t select_limit = s_->vars().hot().sql_select_limit;
+  if (!q.limit && select_limit != UINT64_MAX && stmt_ != nullptr && stmt_->stmt->kind == StatementKind::kSelect)
+    tq.sql += " LIMIT " + std::to_string(std::min<uint64_t>(select_limit, INT64_MAX));
   // Table privileges: checked per referenced table by the translator's
   // resolution would be ideal; the global SELECT privilege or database
   // access is checked here.
@@ -308,7 +314,7 @@ Result<std::vector<ColumnMeta>> Executor::Describe(const Statement& stmt) {
   return out;
 }
 
-Result<Value> Executor::EvalConstant(const Expr& e, const char* clause) {
+Result<Value> Executor::EvalConstant(const Expr& e, const char* clause, ExprType* type_out) {
   // Fast paths: literals and placeholders.
   if (e.kind == ExprKind::kLiteral) {
     switch (e.literal_kind) {
@@ -352,6 +358,7 @@ Result<Value> Executor::EvalConstant(const Expr& e, const char* clause) {
   if (!st.ok()) return s_->MapSqliteError(st, nullptr, nullptr);
   OutputColumn oc;
   oc.type = t;
+  if (type_out != nullptr) *type_out = t;
   return DecodeOutput(oc, stmt.handle(), 0, true);
 }
 
@@ -380,6 +387,7 @@ Status Executor::Explain(const ExplainStmt& st) {
 Status Executor::Begin(const BeginStmt& st) {
   RETURN_IF_ERROR(s_->ImplicitCommit());
   s_->in_txn_ = true;
+  s_->txn_read_only_ = st.read_only;
   if (st.consistent_snapshot) RETURN_IF_ERROR(s_->EnsureSqliteTxn());
   return SendOk();
 }
@@ -442,8 +450,11 @@ Status Executor::Set(const SetStmt& st) {
   for (const auto& item : st.items) {
     switch (item.kind) {
       case SetItem::Kind::kUserVar: {
-        ASSIGN_OR_RETURN(Value v, EvalConstant(*item.value));
-        s_->SetUserVariable(item.name, v);
+        ExprType t;
+        t.family = ResultType::kString;
+        ASSIGN_OR_RETURN(Value v, EvalConstant(*item.value, "SET", &t));
+        if (item.value->IsLiteral(LiteralKind::kDecimal)) t.family = ResultType::kDecimal;
+        s_->SetUserVariableTyped(item.name, v, t.family);
         break;
       }
       case SetItem::Kind::kNames:

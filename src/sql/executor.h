@@ -42,7 +42,7 @@ class Executor {
   Status Do(const DoStmt& st);
   Status Kill(const KillStmt& st);
   Status Explain(const ExplainStmt& st);
-  Result<Value> EvalConstant(const Expr& e, const char* clause = "SELECT");
+  Result<Value> EvalConstant(const Expr& e, const char* clause = "SELECT", ExprType* type_out = nullptr);
 
   // executor_dml.cc
   Status Insert(const InsertStmt& st);
@@ -58,6 +58,7 @@ class Executor {
   Status DropDatabase(const DropDatabaseStmt& st);
   Status AlterDatabase(const AlterDatabaseStmt& st);
   Status CreateTable(const CreateTableStmt& st);
+  Status CreateTableSelect(const CreateTableStmt& st, TableDef def);
   Status DropTable(const DropTableStmt& st);
   Status Truncate(const TruncateStmt& st);
   Status RenameTable(const RenameTableStmt& st);
@@ -71,6 +72,7 @@ class Executor {
   // executor_show.cc
   Status Show(const ShowStmt& st);
   Status ShowCatalog(const ShowStmt& st);  // databases, tables, columns, indexes, CREATE
+  ShowCreateStyle ShowStyle();             // sql_quote_show_create, ANSI_QUOTES
   Status SendRows(const std::vector<ColumnMeta>& cols, const std::vector<std::vector<Value>>& rows);
   Status SendFiltered(const std::vector<ColumnMeta>& cols, std::vector<std::vector<Value>> rows,
                       const ShowStmt& st, int like_column);

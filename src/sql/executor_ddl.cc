@@ -1,5 +1,4 @@
-// DDL (databases, tables, indexes) and the catalog-backed SHOW statements.
-// See executor.h.
+// DDL (databases, tables, indexes). See executor.h.
 //
 // Each DDL statement commits any open transaction, then runs in its own
 // SQLite transaction under the write lock (catalog.h's protocol), and is
@@ -15,19 +14,6 @@
 
 namespace relaydb::sql {
 namespace {
-
-Value Str(const std::string& s) { return Value::String(s); }
-
-ColumnMeta Col(const std::string& name, FieldType type = kTypeVarString, bool nullable = false) {
-  ColumnMeta m;
-  m.name = name;
-  m.org_name = name;
-  m.type = type;
-  m.charset = type == kTypeVarString ? kCharsetUtf8mb4GeneralCi : kCharsetBinary;
-  m.length = type == kTypeVarString ? 256 : 21;
-  m.flags = nullable ? 0 : kNotNullFlag;
-  return m;
-}
 
 // Moves the AST's ALTER operations into the catalog's.
 Result<std::vector<TableAlterOp>> ToCatalogOps(const AlterTableStmt& st, const std::string& db) {
@@ -110,12 +96,15 @@ Result<std::vector<TableAlterOp>> ToCatalogOps(const AlterTableStmt& st, const s
         break;
       case AlterOp::Kind::kConvertCharset:
         c.kind = TableAlterOp::Kind::kTableOptions;
+        c.convert_charset = true;
         c.charset = op.charset;
         if (!op.collation.empty()) c.collation = op.collation;
         break;
+      case AlterOp::Kind::kForce:
+        c.kind = TableAlterOp::Kind::kForce;
+        break;
       case AlterOp::Kind::kEnableKeys:
       case AlterOp::Kind::kDisableKeys:
-      case AlterOp::Kind::kForce:
         continue;  // no-ops
       case AlterOp::Kind::kAddCheck:
       case AlterOp::Kind::kDropConstraint:
@@ -129,6 +118,100 @@ Result<std::vector<TableAlterOp>> ToCatalogOps(const AlterTableStmt& st, const s
     out.push_back(std::move(c));
   }
   return out;
+}
+
+// The column CREATE TABLE ... SELECT makes for a result column, as
+// MariaDB 10.11 types it: a column reference keeps its definition (without
+// AUTO_INCREMENT), other expressions get the type of their result; NOT NULL
+// when the expression cannot be NULL.
+ColumnDef ColumnForResult(const OutputColumn& out) {
+  const ExprType& t = out.type;
+  ColumnDef c;
+  if (t.column != nullptr) {
+    c = *t.column;
+    c.auto_increment = false;
+    c.comment.clear();
+    if (t.table && t.column->type.IsString() && c.type.collation.empty()) {
+      // Pin the source table's collation: the new table may have another.
+      c.type.collation = EffectiveCollation(c.type, t.table->collation);
+      c.type.charset = CharsetOfCollation(c.type.collation);
+    }
+  }
+  c.name = out.meta.name;
+  c.nullable = t.nullable;
+  if (t.column != nullptr) {
+    if (!c.nullable) c.default_is_null = false;
+    return c;
+  }
+  c.default_value.reset();
+  c.default_is_null = false;
+  c.default_is_expression = false;
+  c.on_update_current_timestamp = false;
+  ColumnType& ct = c.type;
+  ct = ColumnType{};
+  int64_t len = t.max_len;
+  switch (t.family) {
+    case ResultType::kInt:
+      ct.base = len >= 0 && len < 10 ? BaseType::kInt : BaseType::kBigInt;
+      ct.length = static_cast<int32_t>(len >= 0 ? len : 21);
+      break;
+    case ResultType::kUnsigned:
+      ct.base = BaseType::kBigInt;
+      ct.is_unsigned = true;
+      ct.length = 20;
+      break;
+    case ResultType::kDecimal: {
+      int scale = std::clamp(t.decimals, 0, 30);
+      int precision = len >= 0 ? static_cast<int>(len) - 1 - (scale > 0 ? 1 : 0) : 65;
+      ct.base = BaseType::kDecimal;
+      ct.length = std::clamp(precision, std::max(scale, 1), 65);
+      ct.decimals = scale;
+      break;
+    }
+    case ResultType::kDouble:
+      ct.base = BaseType::kDouble;
+      break;
+    case ResultType::kDate:
+      ct.base = BaseType::kDate;
+      break;
+    case ResultType::kDatetime:
+      ct.base = BaseType::kDatetime;
+      ct.decimals = std::max(t.decimals, 0);
+      break;
+    case ResultType::kTime:
+      ct.base = BaseType::kTime;
+      ct.decimals = std::max(t.decimals, 0);
+      break;
+    case ResultType::kNull:
+      ct.base = BaseType::kBinary;
+      ct.length = 0;
+      break;
+    case ResultType::kBinary:
+      if (len >= 0 && len <= 512) {
+        ct.base = BaseType::kVarbinary;
+        ct.length = static_cast<int32_t>(len);
+      } else {
+        ct.base = len < 0 || len > 16777215 ? BaseType::kLongBlob : len > 65535 ? BaseType::kMediumBlob : BaseType::kBlob;
+      }
+      break;
+    case ResultType::kJson:
+      ct.base = BaseType::kLongText;
+      ct.charset = "utf8mb4";
+      ct.collation = "utf8mb4_bin";
+      break;
+    case ResultType::kString:
+      ct.charset = "utf8mb4";
+      ct.collation = "utf8mb4_general_ci";
+      if (len >= 0 && len <= 512) {
+        ct.base = BaseType::kVarchar;
+        ct.length = static_cast<int32_t>(len);
+      } else {
+        uint64_t bytes = len < 0 ? UINT64_MAX : static_cast<uint64_t>(len) * 4;
+        ct.base = bytes <= 65535 ? BaseType::kText : bytes <= 16777215 ? BaseType::kMediumText : BaseType::kLongText;
+      }
+      break;
+  }
+  return c;
 }
 
 }  // namespace
@@ -156,11 +239,24 @@ Status Executor::RunDdl(Fn&& fn) {
   s_->txn_log_.ddl = true;
   Status c = s_->CommitTxn();
   if (!c.ok()) return c;
+  uint64_t affected = change.affected_rows;
+  bool records_info = change.records_info;
+  uint64_t records = change.records, duplicates = change.duplicates;
+  Status after = change.error_after_commit;
   s_->engine_->catalog().Publish(std::move(change));
-  return SendOk();
+  if (!after.ok()) return after;
+  std::string info;
+  if (records_info) {
+    info = "Records: " + std::to_string(records) + "  Duplicates: " + std::to_string(duplicates) +
+           "  Warnings: " + std::to_string(s_->warnings_.size());
+  }
+  return SendOk(affected, 0, info);
 }
 
 Status Executor::CreateDatabase(const CreateDatabaseStmt& st) {
+  if (Session::IsInformationSchema(st.name))
+    return Status::SqlError(1044, "42000", "Access denied for user '" + s_->account_.priv_user + "'@'" +
+                                               s_->account_.priv_host + "' to database '" + st.name + "'");
   RETURN_IF_ERROR(CheckTablePriv(kCreateAcl, st.name, "", "CREATE"));
   if (st.or_replace) return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'CREATE OR REPLACE DATABASE'");
   DatabaseDef d;
@@ -206,7 +302,6 @@ Status Executor::CreateTable(const CreateTableStmt& st) {
     if (a.references) return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'FOREIGN KEY'");
     if (a.check) return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'CHECK constraints'");
   }
-  if (st.select) return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'CREATE TABLE ... SELECT'");
   if (st.or_replace) return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'CREATE OR REPLACE TABLE'");
   TableDef def = st.table;
   if (def.db.empty()) def.db = s_->current_db_;
@@ -233,9 +328,98 @@ Status Executor::CreateTable(const CreateTableStmt& st) {
       def.collation = d->collation;
     }
   }
+  if (st.select) return CreateTableSelect(st, std::move(def));
   return RunDdl([&](storage::Connection& conn, CatalogChange* ch, DdlOptions o) {
     o.if_not_exists = st.if_not_exists;
     return s_->engine_->catalog().CreateTable(conn, ch, def, o);
+  });
+}
+
+// CREATE TABLE t [(defs)] [IGNORE|REPLACE] [AS] SELECT ...: the declared
+// columns, then the result columns not declared (typed by ColumnForResult),
+// filled with the query's rows in one DDL transaction (a failing row drops
+// the new table again).
+Status Executor::CreateTableSelect(const CreateTableStmt& st, TableDef def) {
+  Translator tr(s_->MakeEnv(params_), sql_);
+  ASSIGN_OR_RETURN(TranslatedQuery tq, tr.TranslateQuery(*st.select));
+  std::vector<int> target(tq.columns.size());
+  for (size_t i = 0; i < tq.columns.size(); i++) {
+    int ci = def.FindColumn(tq.columns[i].meta.name);
+    if (ci < 0) {
+      def.columns.push_back(ColumnForResult(tq.columns[i]));
+      ci = static_cast<int>(def.columns.size() - 1);
+    } else {
+      for (size_t j = 0; j < i; j++)
+        if (target[j] == ci)
+          return Status::SqlError(1060, "42S21", "Duplicate column name '" + tq.columns[i].meta.name + "'");
+    }
+    target[i] = ci;
+  }
+  return RunDdl([&](storage::Connection& conn, CatalogChange* ch, DdlOptions o) -> Status {
+    o.if_not_exists = st.if_not_exists;
+    Catalog& cat = s_->engine_->catalog();
+    RETURN_IF_ERROR(cat.CreateTable(conn, ch, def, o));
+    // IF NOT EXISTS on an existing table: a note, and no rows are inserted.
+    if (ch->empty()) return Status::Ok();
+    // The normalized definition as the catalog will publish it.
+    TableDef created = def;
+    std::vector<SqlWarning> ignored;
+    RETURN_IF_ERROR(NormalizeTableDef(&created, o.sql_mode, &ignored));
+    std::string cols, marks;
+    for (size_t j = 0; j < created.columns.size(); j++) {
+      cols += (j ? ", " : "") + storage::QuoteIdent(created.columns[j].name);
+      marks += j ? ", ?" : "?";
+    }
+    const char* verb = st.duplicates == CreateTableStmt::Duplicates::kIgnore    ? "INSERT OR IGNORE"
+                       : st.duplicates == CreateTableStmt::Duplicates::kReplace ? "INSERT OR REPLACE"
+                                                                                : "INSERT";
+    storage::Statement sel, ins;
+    Status ps = conn.PrepareUncached(tq.sql, &sel);
+    if (!ps.ok()) return s_->MapSqliteError(ps, nullptr, nullptr);
+    for (size_t i = 0; i < tq.binds.size(); i++) RETURN_IF_ERROR(sel.BindValue(static_cast<int>(i + 1), tq.binds[i]));
+    RETURN_IF_ERROR(conn.PrepareUncached(std::string(verb) + " INTO " +
+                                             storage::QuoteIdent(SqliteTableName(created.db, created.name)) + " (" +
+                                             cols + ") VALUES (" + marks + ")",
+                                         &ins));
+    CoerceContext ctx;
+    ctx.sql_mode = o.sql_mode;
+    ctx.ignore = st.duplicates == CreateTableStmt::Duplicates::kIgnore;
+    ctx.db = created.db;
+    ctx.table = created.name;
+    ctx.warnings = &ch->warnings;
+    ctx.now = o.now;
+    std::vector<Value> row(created.columns.size());
+    uint64_t selected = 0, inserted = 0;
+    while (true) {
+      bool has = false;
+      Status step = sel.Step(&has);
+      if (!step.ok()) return s_->MapSqliteError(step, nullptr, nullptr);
+      if (!has) break;
+      selected++;
+      ctx.row = selected;
+      std::vector<bool> given(created.columns.size(), false);
+      for (size_t i = 0; i < tq.columns.size(); i++) {
+        const ColumnDef& col = created.columns[target[i]];
+        Value v = DecodeOutput(tq.columns[i], sel.handle(), static_cast<int>(i), true);
+        ASSIGN_OR_RETURN(row[target[i]], CoerceToStored(col, v, ctx));
+        given[target[i]] = true;
+      }
+      for (size_t j = 0; j < created.columns.size(); j++) {
+        if (given[j]) continue;
+        ASSIGN_OR_RETURN(row[j], DefaultFor(created.columns[j], ctx));
+      }
+      for (size_t j = 0; j < created.columns.size(); j++)
+        RETURN_IF_ERROR(BindStored(ins, static_cast<int>(j + 1), created.columns[j], row[j]));
+      Status run = ins.Run();
+      if (!run.ok()) return s_->MapSqliteError(run, &created, &row);
+      inserted += static_cast<uint64_t>(sqlite3_changes(conn.handle()));
+      ins.Reset();
+    }
+    ch->records_info = true;
+    ch->records = selected;
+    ch->affected_rows = inserted;
+    if (st.duplicates == CreateTableStmt::Duplicates::kIgnore) ch->duplicates = selected - inserted;
+    return Status::Ok();
   });
 }
 
@@ -258,7 +442,12 @@ Status Executor::DropTable(const DropTableStmt& st) {
     }
     if (!missing.empty()) {
       Status e = UnknownTableError(missing);
-      if (!st.if_exists) return e;
+      if (!st.if_exists) {
+        // MariaDB drops the tables that exist, then reports the others.
+        if (missing.size() == st.tables.size()) return e;
+        ch->error_after_commit = e;
+        return Status::Ok();
+      }
       for (const auto& m : missing)
         ch->warnings.push_back(SqlWarning{SqlWarning::Level::kNote, 1051, "Unknown table '" + m + "'"});
     }
@@ -322,136 +511,6 @@ Status Executor::DropIndex(const DropIndexStmt& st) {
   return RunDdl([&](storage::Connection& conn, CatalogChange* ch, DdlOptions o) {
     return s_->engine_->catalog().AlterTable(conn, ch, db, st.table.name, {op}, o);
   });
-}
-
-// ---------------------------------------------------------------------------
-// SHOW over the catalog
-
-Status Executor::ShowCatalog(const ShowStmt& st) {
-  Catalog& cat = s_->engine_->catalog();
-  switch (st.what) {
-    case ShowKind::kDatabases: {
-      std::string name = "Database";
-      if (st.like) name += " (" + *st.like + ")";
-      std::vector<std::vector<Value>> rows;
-      for (auto& d : cat.ListDatabases()) {
-        if (!s_->system_user_ && !(s_->account_.global_privs & kShowDbAcl) && d != "information_schema" &&
-            !s_->engine_->accounts().CanAccessDatabase(s_->account_, d))
-          continue;
-        rows.push_back({Str(d)});
-      }
-      return SendFiltered({Col(name)}, std::move(rows), st, 0);
-    }
-    case ShowKind::kTables:
-    case ShowKind::kTableStatus: {
-      std::string db = st.db.empty() ? s_->current_db_ : st.db;
-      if (db.empty()) return Status::SqlError(1046, "3D000", "No database selected");
-      if (!cat.DatabaseExists(db)) return Status::SqlError(1049, "42000", "Unknown database '" + db + "'");
-      if (st.what == ShowKind::kTableStatus) {
-        std::vector<ColumnMeta> cols = {Col("Name"), Col("Engine", kTypeVarString, true), Col("Version", kTypeLongLong, true),
-                                        Col("Row_format", kTypeVarString, true), Col("Rows", kTypeLongLong, true),
-                                        Col("Avg_row_length", kTypeLongLong, true), Col("Data_length", kTypeLongLong, true),
-                                        Col("Max_data_length", kTypeLongLong, true), Col("Index_length", kTypeLongLong, true),
-                                        Col("Data_free", kTypeLongLong, true), Col("Auto_increment", kTypeLongLong, true),
-                                        Col("Create_time", kTypeDatetime, true), Col("Update_time", kTypeDatetime, true),
-                                        Col("Check_time", kTypeDatetime, true), Col("Collation", kTypeVarString, true),
-                                        Col("Checksum", kTypeLongLong, true), Col("Create_options", kTypeVarString, true),
-                                        Col("Comment"), Col("Max_index_length", kTypeLongLong, true),
-                                        Col("Temporary", kTypeVarString, true)};
-        std::vector<std::vector<Value>> rows;
-        for (auto& t : cat.ListTables(db)) {
-          auto def = cat.GetTable(db, t);
-          if (!def) continue;
-          Value count = Value::Null();
-          auto n = s_->conn_->QueryValue("SELECT count(*) FROM " + storage::QuoteIdent(SqliteTableName(db, t)));
-          if (n.ok()) count = *n;
-          Value ai = Value::Null();
-          for (auto& c : def->columns)
-            if (c.auto_increment) {
-              auto v = cat.PeekAutoIncrement(*s_->conn_, *def);
-              if (v.ok()) ai = Value::Int(static_cast<int64_t>(*v));
-            }
-          rows.push_back({Str(t), Str(def->engine), Value::Int(10), Str("Dynamic"), count, Value::Int(0), Value::Int(0),
-                          Value::Int(0), Value::Int(0), Value::Int(0), ai, Value::Null(), Value::Null(), Value::Null(),
-                          Str(def->collation.empty() ? std::string(kServerCollation) : def->collation), Value::Null(),
-                          Str(""), Str(def->comment), Value::Int(0), Str("N")});
-        }
-        return SendFiltered(cols, std::move(rows), st, 0);
-      }
-      std::string name = "Tables_in_" + db;
-      if (st.like) name += " (" + *st.like + ")";
-      std::vector<ColumnMeta> cols = {Col(name)};
-      if (st.full) cols.push_back(Col("Table_type"));
-      std::vector<std::vector<Value>> rows;
-      for (auto& t : cat.ListTables(db)) {
-        std::vector<Value> r = {Str(t)};
-        if (st.full) r.push_back(Str("BASE TABLE"));
-        rows.push_back(std::move(r));
-      }
-      return SendFiltered(cols, std::move(rows), st, 0);
-    }
-    case ShowKind::kColumns: {
-      std::string db = st.table.db.empty() ? (st.db.empty() ? s_->current_db_ : st.db) : st.table.db;
-      if (db.empty()) return Status::SqlError(1046, "3D000", "No database selected");
-      auto def = cat.GetTable(db, st.table.name);
-      if (!def) return Status::SqlError(1146, "42S02", "Table '" + db + "." + st.table.name + "' doesn't exist");
-      std::vector<ColumnMeta> cols = {Col("Field"), Col("Type"), Col("Null"), Col("Key"),
-                                      Col("Default", kTypeVarString, true), Col("Extra")};
-      auto rows = DescribeRows(*def);
-      if (st.full) {
-        cols = {Col("Field"), Col("Type"), Col("Collation", kTypeVarString, true), Col("Null"), Col("Key"),
-                Col("Default", kTypeVarString, true), Col("Extra"), Col("Privileges"), Col("Comment")};
-        for (size_t i = 0; i < rows.size(); i++) {
-          const ColumnDef& c = def->columns[i];
-          Value coll = c.type.IsString() && c.type.base != BaseType::kJson
-                           ? Str(EffectiveCollation(c.type, def->collation)) : Value::Null();
-          std::vector<Value> r = {rows[i][0], rows[i][1], coll, rows[i][2], rows[i][3], rows[i][4], rows[i][5],
-                                  Str("select,insert,update,references"), Str(c.comment)};
-          rows[i] = std::move(r);
-        }
-      }
-      if (st.describe && st.like) {
-        // DESCRIBE t col: the column name is a LIKE pattern.
-      }
-      return SendFiltered(cols, std::move(rows), st, 0);
-    }
-    case ShowKind::kIndex: {
-      std::string db = st.table.db.empty() ? (st.db.empty() ? s_->current_db_ : st.db) : st.table.db;
-      if (db.empty()) return Status::SqlError(1046, "3D000", "No database selected");
-      auto def = cat.GetTable(db, st.table.name);
-      if (!def) return Status::SqlError(1146, "42S02", "Table '" + db + "." + st.table.name + "' doesn't exist");
-      std::vector<ColumnMeta> cols = {Col("Table"), Col("Non_unique", kTypeLongLong), Col("Key_name"),
-                                      Col("Seq_in_index", kTypeLongLong), Col("Column_name", kTypeVarString, true),
-                                      Col("Collation", kTypeVarString, true), Col("Cardinality", kTypeLongLong, true),
-                                      Col("Sub_part", kTypeLongLong, true), Col("Packed", kTypeVarString, true),
-                                      Col("Null"), Col("Index_type"), Col("Comment", kTypeVarString, true),
-                                      Col("Index_comment"), Col("Ignored")};
-      return SendFiltered(cols, ShowIndexRows(*def), st, -1);
-    }
-    case ShowKind::kCreateTable: {
-      std::string db = st.table.db.empty() ? s_->current_db_ : st.table.db;
-      if (db.empty()) return Status::SqlError(1046, "3D000", "No database selected");
-      auto def = cat.GetTable(db, st.table.name);
-      if (!def) return Status::SqlError(1146, "42S02", "Table '" + db + "." + st.table.name + "' doesn't exist");
-      uint64_t ai = 0;
-      for (auto& c : def->columns)
-        if (c.auto_increment) {
-          auto v = cat.PeekAutoIncrement(*s_->conn_, *def);
-          if (v.ok()) ai = *v;
-        }
-      return SendRows({Col("Table"), Col("Create Table")}, {{Str(def->name), Str(ShowCreateTable(*def, ai))}});
-    }
-    case ShowKind::kCreateDatabase: {
-      auto d = cat.GetDatabase(st.target);
-      if (!d) return Status::SqlError(1049, "42000", "Unknown database '" + st.target + "'");
-      std::string text = "CREATE DATABASE " + std::string(st.if_not_exists ? "/*!32312 IF NOT EXISTS*/ " : "") +
-                         QuoteIdentifier(d->name) + " /*!40100 DEFAULT CHARACTER SET " + d->charset + " COLLATE " +
-                         d->collation + " */";
-      return SendRows({Col("Database"), Col("Create Database")}, {{Str(d->name), Str(text)}});
-    }
-    default:
-      return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'this SHOW statement'");
-  }
 }
 
 }  // namespace relaydb::sql

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <set>
 
 #include "sql/executor.h"
 #include "sql/types.h"
@@ -198,7 +199,7 @@ Status Executor::Insert(const InsertStmt& st) {
   ctx.now = now;
   s_->abort_on_warning_ = ctx.strict();
 
-  uint64_t affected = 0, duplicates = 0, first_generated = 0, records = 0;
+  uint64_t affected = 0, duplicates = 0, first_generated = 0, records = 0, odku_id = 0;
   bool generated_any = false;
   std::vector<Value> row(ncols);
   std::vector<bool> provided(ncols);
@@ -231,6 +232,14 @@ Status Executor::Insert(const InsertStmt& st) {
       else if (row[ci].kind() == Value::Kind::kString) zero = row[ci].string_value() == "0";
       if (row[ci].is_null() || (zero && !(sql_mode & kModeNoAutoValueOnZero))) {
         ASSIGN_OR_RETURN(uint64_t next, s_->engine_->catalog().ReserveAutoIncrement(*s_->conn_, t, 1));
+        uint64_t inc = s_->vars().hot().auto_increment_increment, off = s_->vars().hot().auto_increment_offset;
+        if (inc > 1) {
+          // MySQL: the smallest value >= next of the form offset + k * increment.
+          if (off > inc) off = 1;
+          uint64_t aligned = next <= off ? off : off + ((next - off + inc - 1) / inc) * inc;
+          if (aligned != next) RETURN_IF_ERROR(s_->engine_->catalog().NoteAutoIncrementValue(*s_->conn_, t, aligned));
+          next = aligned;
+        }
         row[ci] = col.type.base == BaseType::kBigInt && col.type.is_unsigned
                       ? Value::String(std::to_string(next))
                       : Value::Int(static_cast<int64_t>(next));
@@ -320,6 +329,14 @@ Status Executor::Insert(const InsertStmt& st) {
       if (!changed) s_->capture_->RollbackToMark(umark);
       affected += changed ? 2 : 0;
       duplicates++;
+      // The OK packet reports the AUTO_INCREMENT value of the updated row.
+      for (size_t ci = 0; ci < ncols; ci++) {
+        if (!t.columns[ci].auto_increment) continue;
+        auto v = s_->conn_->QueryValue("SELECT " + Quote(t.columns[ci].name) + " FROM " +
+                                           Quote(SqliteTableName(t.db, t.name)) + " WHERE rowid = ?",
+                                       {Value::Int(rowid)});
+        if (v.ok() && v->kind() == Value::Kind::kInt) odku_id = static_cast<uint64_t>(v->int_value());
+      }
       continue;
     }
     if (st.ignore) {
@@ -330,7 +347,7 @@ Status Executor::Insert(const InsertStmt& st) {
     return mapped;
   }
   s_->abort_on_warning_ = false;
-  uint64_t insert_id = 0;
+  uint64_t insert_id = odku_id;
   if (generated_any) {
     s_->last_insert_id_ = first_generated;
     insert_id = first_generated;
@@ -349,7 +366,10 @@ Status Executor::Insert(const InsertStmt& st) {
 // UPDATE
 
 Status Executor::Update(const UpdateStmt& st) {
-  if (st.IsMultiTable()) return UpdateMulti(st);
+  // Multi-table UPDATE, and UPDATE IGNORE (which skips rows that would
+  // break a unique key, with a warning each), update row by row.
+  // ORDER BY as well: SQLite does not apply an UPDATE in ORDER BY order.
+  if (st.IsMultiTable() || st.ignore || !st.order_by.empty()) return UpdateMulti(st);
   RETURN_IF_ERROR(CheckReadOnly());
   ASSIGN_OR_RETURN(auto def, RequireTable(st.tables[0]->table));
   RETURN_IF_ERROR(CheckTablePriv(kUpdateAcl, def->db, def->name, "UPDATE"));
@@ -362,6 +382,13 @@ Status Executor::Update(const UpdateStmt& st) {
   s_->store_slots_.clear();
   std::vector<bool> assigned(t.columns.size());
   std::vector<std::string> set_sql;
+  // MySQL assigns left to right: a later expression reads the new value of
+  // a column assigned before it.
+  std::vector<std::string> new_value(t.columns.size());
+  tr.column_override = [&](const ScopeTable& table, int ci) -> std::string {
+    if (table.def != def || ci < 0 || new_value[ci].empty()) return "";
+    return new_value[ci];
+  };
   for (size_t k = 0; k < st.set.size(); k++) {
     const Assignment& a = st.set[k];
     if (!a.column->table.empty() && a.column->table != alias)
@@ -384,9 +411,11 @@ Status Executor::Update(const UpdateStmt& st) {
     s_->store_slots_.push_back(&t.columns[ci]);
     assigned[ci] = true;
     set_sql.push_back(v);
-    sql += (k ? ", " : "") + Quote(t.columns[ci].name) + " = rdb_store(" + v + ", " +
-           std::to_string(s_->store_slots_.size() - 1) + ")";
+    std::string slot = std::to_string(s_->store_slots_.size() - 1);
+    sql += (k ? ", " : "") + Quote(t.columns[ci].name) + " = rdb_store(" + v + ", " + slot + ")";
+    new_value[ci] = "rdb_store(" + v + ", " + slot + ", 1)";
   }
+  tr.column_override = nullptr;  // WHERE / ORDER BY read the old row
   // ON UPDATE CURRENT_TIMESTAMP columns change when the row does. SQLite
   // evaluates every SET expression against the old row, so the row changes
   // iff some assigned slot's value differs from the column's old value.
@@ -421,9 +450,12 @@ Status Executor::Update(const UpdateStmt& st) {
   if (st.limit) {
     ASSIGN_OR_RETURN(Value n, EvalConstant(*st.limit->count));
     sql += " LIMIT " + n.ToText();
+  } else if (!st.order_by.empty()) {
+    sql += " LIMIT -1";  // SQLite wants a LIMIT with ORDER BY; the order matters for unique keys
   }
 
   RETURN_IF_ERROR(s_->BeginWrite());
+  s_->store_last_.clear();
   CoerceContext ctx;
   ctx.sql_mode = s_->SqlMode();
   ctx.ignore = st.ignore;
@@ -442,7 +474,11 @@ Status Executor::Update(const UpdateStmt& st) {
   s_->abort_on_warning_ = false;
   if (!rs.ok()) {
     s_->capture_->RollbackToMark(mark);
-    return s_->MapSqliteError(rs, &t, nullptr);
+    // The failing row's new key values are the last ones rdb_store made.
+    std::vector<Value> row(t.columns.size());
+    for (size_t k = 0; k < s_->store_slots_.size() && k < s_->store_last_.size(); k++)
+      row[s_->store_slots_[k] - &t.columns[0]] = s_->store_last_[k];
+    return s_->MapSqliteError(rs, &t, &row);
   }
   uint64_t matched = static_cast<uint64_t>(s_->conn_->changes());
   // Drop captured updates that changed nothing (MySQL neither counts nor logs them).
@@ -456,7 +492,157 @@ Status Executor::Update(const UpdateStmt& st) {
 }
 
 Status Executor::UpdateMulti(const UpdateStmt& st) {
-  return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'multi-table UPDATE'");
+  // UPDATE t1 JOIN t2 ... SET t1.a = t2.b WHERE ...: MySQL reads every
+  // matched row of the join first, then updates each target row once (the
+  // first match wins). So: one SELECT of the targets' rowids and new
+  // values over the join, then an UPDATE by rowid per target row.
+  RETURN_IF_ERROR(CheckReadOnly());
+  Translator tr(s_->MakeEnv(params_), sql_);
+  std::vector<ScopeTable> tables;
+  ASSIGN_OR_RETURN(std::string from, tr.TranslateFromList(st.tables, &tables));
+  struct Target {
+    size_t table;                 // index in `tables`
+    std::vector<int> columns;     // assigned columns
+    std::vector<size_t> values;   // select-list positions of their values
+  };
+  std::vector<Target> targets;
+  std::vector<std::string> select;
+  for (const auto& a : st.set) {
+    const Expr& c = *a.column;
+    int found_t = -1, found_c = -1;
+    for (size_t ti = 0; ti < tables.size(); ti++) {
+      if (!c.table.empty() && tables[ti].alias != c.table) continue;
+      if (!tables[ti].derived_types.empty()) continue;
+      int ci = tables[ti].def->FindColumn(c.name);
+      if (ci < 0) continue;
+      if (found_t >= 0) return Status::SqlError(1052, "23000", "Column '" + c.name + "' in SET is ambiguous");
+      found_t = static_cast<int>(ti);
+      found_c = ci;
+    }
+    if (found_t < 0)
+      return Status::SqlError(1054, "42S22", "Unknown column '" + (c.table.empty() ? "" : c.table + ".") + c.name +
+                                                 "' in 'SET'");
+    RETURN_IF_ERROR(CheckTablePriv(kUpdateAcl, tables[found_t].def->db, tables[found_t].def->name, "UPDATE"));
+    auto it = std::find_if(targets.begin(), targets.end(), [&](const Target& x) { return x.table == static_cast<size_t>(found_t); });
+    if (it == targets.end()) {
+      targets.push_back(Target{static_cast<size_t>(found_t), {}, {}});
+      it = targets.end() - 1;
+    }
+    ExprType et;
+    ASSIGN_OR_RETURN(std::string v, tr.TranslateExpr(*a.value, tables, "SET", &et));
+    it->columns.push_back(found_c);
+    it->values.push_back(select.size());
+    select.push_back(v);
+  }
+  // SELECT rowid per target, then the values.
+  std::string sql = "SELECT ";
+  for (size_t i = 0; i < targets.size(); i++)
+    sql += (i ? ", " : "") + Quote(tables[targets[i].table].sqlite_alias) + ".rowid";
+  for (const auto& v : select) sql += ", " + v;
+  sql += " FROM " + from;
+  if (st.where) {
+    ExprType et;
+    ASSIGN_OR_RETURN(std::string w, tr.TranslateExpr(*st.where, tables, "WHERE", &et));
+    sql += " WHERE " + w;
+  }
+  if (!st.IsMultiTable()) {
+    if (!st.order_by.empty()) {
+      std::string ob;
+      for (const auto& o : st.order_by) {
+        ExprType et;
+        ASSIGN_OR_RETURN(std::string e, tr.TranslateExpr(*o.expr, tables, "ORDER BY", &et));
+        ob += (ob.empty() ? "" : ", ") + e + (o.descending ? " DESC" : "");
+      }
+      sql += " ORDER BY " + ob;
+    }
+    if (st.limit) {
+      ASSIGN_OR_RETURN(Value n, EvalConstant(*st.limit->count));
+      sql += " LIMIT " + n.ToText();
+    }
+  }
+
+  RETURN_IF_ERROR(s_->BeginWrite());
+  std::vector<std::vector<Value>> rows;
+  {
+    storage::Statement q;
+    RETURN_IF_ERROR(s_->conn_->Prepare(sql, &q));
+    for (size_t k = 0; k < tr.binds().size(); k++) RETURN_IF_ERROR(q.BindValue(static_cast<int>(k + 1), tr.binds()[k]));
+    while (true) {
+      bool has = false;
+      Status qs = q.Step(&has);
+      if (!qs.ok()) return s_->MapSqliteError(qs, nullptr, nullptr);
+      if (!has) break;
+      std::vector<Value> r(q.ColumnCount());
+      for (int i = 0; i < q.ColumnCount(); i++) r[i] = q.ColumnAsValue(i);
+      rows.push_back(std::move(r));
+    }
+  }
+  CoerceContext ctx;
+  ctx.sql_mode = s_->SqlMode();
+  ctx.ignore = st.ignore;
+  ctx.warnings = &s_->warnings_;
+  ctx.null_becomes_default = true;
+  s_->abort_on_warning_ = ctx.strict();
+  uint64_t matched = 0, changed = 0;
+  for (size_t ti = 0; ti < targets.size(); ti++) {
+    const Target& tg = targets[ti];
+    const auto& def = tables[tg.table].def;
+    ctx.db = def->db;
+    ctx.table = def->name;
+    s_->store_ctx_ = ctx;
+    s_->store_slots_.clear();
+    std::string upd = "UPDATE " + Quote(SqliteTableName(def->db, def->name)) + " SET ";
+    for (size_t k = 0; k < tg.columns.size(); k++) {
+      s_->store_slots_.push_back(&def->columns[tg.columns[k]]);
+      upd += (k ? ", " : "") + Quote(def->columns[tg.columns[k]].name) + " = rdb_store(?" + std::to_string(k + 1) +
+             ", " + std::to_string(k) + ")";
+    }
+    upd += " WHERE rowid = ?" + std::to_string(tg.columns.size() + 1);
+    storage::Statement us;
+    RETURN_IF_ERROR(s_->conn_->Prepare(upd, &us));
+    s_->store_last_.clear();
+    std::set<int64_t> done;
+    for (const auto& r : rows) {
+      if (r[ti].is_null()) continue;  // outer join: no row of this table
+      int64_t rowid = r[ti].int_value();
+      if (!done.insert(rowid).second) continue;
+      s_->store_row_ = 0;
+      for (size_t k = 0; k < tg.values.size(); k++)
+        RETURN_IF_ERROR(us.BindValue(static_cast<int>(k + 1), r[targets.size() + tg.values[k]]));
+      RETURN_IF_ERROR(us.BindInt64(static_cast<int>(tg.columns.size() + 1), rowid));
+      Status rs = us.Run();
+      us.Reset();
+      if (!rs.ok()) {
+        // The row as it would have become: current values + assignments.
+        std::vector<Value> row(def->columns.size());
+        {
+          storage::Statement cur;
+          if (s_->conn_->Prepare("SELECT * FROM " + Quote(SqliteTableName(def->db, def->name)) + " WHERE rowid = ?", &cur).ok() &&
+              cur.BindInt64(1, rowid).ok()) {
+            bool has = false;
+            if (cur.Step(&has).ok() && has)
+              for (size_t c = 0; c < row.size(); c++) row[c] = cur.ColumnAsValue(static_cast<int>(c));
+          }
+          for (size_t k = 0; k < tg.columns.size() && k < s_->store_last_.size(); k++) row[tg.columns[k]] = s_->store_last_[k];
+        }
+        Status mapped = s_->MapSqliteError(rs, def.get(), &row);
+        if (st.ignore && mapped.mysql_errno() == 1062) {
+          // UPDATE IGNORE: the row keeps its values (MariaDB gives no warning).
+          matched++;
+          continue;
+        }
+        s_->abort_on_warning_ = false;
+        return mapped;
+      }
+      matched++;
+    }
+    changed += s_->CollectChanges(def);
+  }
+  s_->abort_on_warning_ = false;
+  std::string info = "Rows matched: " + std::to_string(matched) + "  Changed: " + std::to_string(changed) +
+                     "  Warnings: " + std::to_string(s_->warnings_.size());
+  LogStatement(false);
+  return FinishWrite("update", s_->client_found_rows_ ? matched : changed, 0, info);
 }
 
 // ---------------------------------------------------------------------------
@@ -489,6 +675,8 @@ Status Executor::Delete(const DeleteStmt& st) {
   if (st.limit) {
     ASSIGN_OR_RETURN(Value n, EvalConstant(*st.limit->count));
     sql += " LIMIT " + n.ToText();
+  } else if (!st.order_by.empty()) {
+    sql += " LIMIT -1";
   }
   RETURN_IF_ERROR(s_->BeginWrite());
   storage::Statement ds;
@@ -503,8 +691,66 @@ Status Executor::Delete(const DeleteStmt& st) {
 }
 
 Status Executor::DeleteMulti(const DeleteStmt& st) {
+  // DELETE t1, t2 FROM <joins> WHERE ...: collect the targets' rowids over
+  // the join first, then delete them, so deleting from one target does not
+  // change what the others match.
   RETURN_IF_ERROR(CheckReadOnly());
-  return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'multi-table DELETE'");
+  Translator tr(s_->MakeEnv(params_), sql_);
+  std::vector<ScopeTable> tables;
+  ASSIGN_OR_RETURN(std::string from, tr.TranslateFromList(st.from, &tables));
+  std::vector<size_t> targets;
+  for (const auto& tn : st.targets) {
+    int found = -1;
+    for (size_t ti = 0; ti < tables.size(); ti++) {
+      bool alias_match = tables[ti].alias == tn.name && (tn.db.empty() || tables[ti].db == tn.db);
+      if (alias_match && tables[ti].derived_types.empty()) found = static_cast<int>(ti);
+    }
+    if (found < 0)
+      return Status::SqlError(1109, "42S02", "Unknown table '" + tn.name + "' in MULTI DELETE");
+    RETURN_IF_ERROR(CheckTablePriv(kDeleteAcl, tables[found].def->db, tables[found].def->name, "DELETE"));
+    if (std::find(targets.begin(), targets.end(), static_cast<size_t>(found)) == targets.end())
+      targets.push_back(static_cast<size_t>(found));
+  }
+  std::string sql = "SELECT ";
+  for (size_t i = 0; i < targets.size(); i++)
+    sql += (i ? ", " : "") + Quote(tables[targets[i]].sqlite_alias) + ".rowid";
+  sql += " FROM " + from;
+  if (st.where) {
+    ExprType et;
+    ASSIGN_OR_RETURN(std::string w, tr.TranslateExpr(*st.where, tables, "WHERE", &et));
+    sql += " WHERE " + w;
+  }
+  RETURN_IF_ERROR(s_->BeginWrite());
+  std::vector<std::set<int64_t>> rowids(targets.size());
+  {
+    storage::Statement q;
+    RETURN_IF_ERROR(s_->conn_->Prepare(sql, &q));
+    for (size_t k = 0; k < tr.binds().size(); k++) RETURN_IF_ERROR(q.BindValue(static_cast<int>(k + 1), tr.binds()[k]));
+    while (true) {
+      bool has = false;
+      Status qs = q.Step(&has);
+      if (!qs.ok()) return s_->MapSqliteError(qs, nullptr, nullptr);
+      if (!has) break;
+      for (size_t i = 0; i < targets.size(); i++)
+        if (!q.ColumnIsNull(static_cast<int>(i))) rowids[i].insert(q.ColumnInt64(static_cast<int>(i)));
+    }
+  }
+  uint64_t affected = 0;
+  for (size_t i = 0; i < targets.size(); i++) {
+    const auto& def = tables[targets[i]].def;
+    storage::Statement ds;
+    RETURN_IF_ERROR(s_->conn_->Prepare("DELETE FROM " + Quote(SqliteTableName(def->db, def->name)) + " WHERE rowid = ?", &ds));
+    for (int64_t rowid : rowids[i]) {
+      RETURN_IF_ERROR(ds.BindInt64(1, rowid));
+      Status rs = ds.Run();
+      ds.Reset();
+      if (!rs.ok()) return s_->MapSqliteError(rs, def.get(), nullptr);
+      affected += static_cast<uint64_t>(s_->conn_->changes());
+    }
+    s_->CollectChanges(def);
+  }
+  LogStatement(false);
+  return FinishWrite("delete", affected, 0, "");
 }
 
 }  // namespace relaydb::sql

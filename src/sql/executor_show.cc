@@ -1,58 +1,67 @@
 // SHOW statements and DESCRIBE. See executor.h.
 //
-// Column names, order and values are MariaDB 10.11's. SHOW ... WHERE is
-// evaluated by SQLite over the rows (materialized as a VALUES list).
+// Column names, order, values and metadata are MariaDB 10.11's. MariaDB
+// answers most SHOW statements with a query over an information_schema
+// table, so their result columns carry that table's column metadata
+// (information_schema.h); the others (SHOW CREATE ..., WARNINGS,
+// PROCESSLIST, GRANTS, ...) send VARCHARs without an origin whose
+// "decimals" is 39. SHOW ... WHERE is evaluated by SQLite over the rows.
 #include <sqlite3.h>
 
 #include <algorithm>
 
+#include "sql/catalog.h"
 #include "sql/executor.h"
+#include "sql/information_schema.h"
+#include "sql/lexer.h"
 #include "sql/types.h"
 
 namespace relaydb::sql {
 namespace {
 
-ColumnMeta TextColumn(const std::string& name, uint32_t length = 64) {
+// A VARCHAR(chars) result column of a SHOW that is not an
+// information_schema query.
+ColumnMeta TextColumn(const std::string& name, uint32_t chars = 64, bool nullable = false) {
   ColumnMeta m;
   m.name = name;
-  m.org_name = name;
   m.type = kTypeVarString;
   m.charset = kCharsetUtf8mb4GeneralCi;
-  m.length = length * 4;
-  m.flags = kNotNullFlag;
+  m.length = chars * 4;
+  m.flags = nullable ? 0 : kNotNullFlag;
+  m.decimals = 39;
   return m;
 }
 
-ColumnMeta IntColumn(const std::string& name, bool nullable = false) {
+// An integer result column of such a SHOW (NOT NULL, BINARY[, UNSIGNED]).
+ColumnMeta IntColumn(const std::string& name, FieldType type, uint32_t length, bool is_unsigned = false) {
   ColumnMeta m;
   m.name = name;
-  m.org_name = name;
-  m.type = kTypeLongLong;
+  m.type = type;
   m.charset = kCharsetBinary;
-  m.length = 21;
-  m.flags = static_cast<uint16_t>((nullable ? 0 : kNotNullFlag) | kNumFlag);
+  m.length = length;
+  m.flags = static_cast<uint16_t>(kNotNullFlag | kBinaryFlag | (is_unsigned ? kUnsignedFlag : 0));
   return m;
 }
 
-std::vector<ColumnMeta> TextColumns(std::initializer_list<const char*> names) {
+// Result columns taken from information_schema.`table`: (column, alias).
+std::vector<ColumnMeta> IsColumns(std::string_view table,
+                                  std::initializer_list<std::pair<const char*, std::string>> cols) {
   std::vector<ColumnMeta> out;
-  for (const char* n : names) out.push_back(TextColumn(n));
+  for (const auto& [column, alias] : cols) out.push_back(InformationSchemaMeta(table, column, alias));
   return out;
 }
 
 Value Str(const std::string& s) { return Value::String(s); }
 
+bool IsIntegerType(FieldType t) {
+  return t == kTypeTiny || t == kTypeShort || t == kTypeInt24 || t == kTypeLong || t == kTypeLongLong;
+}
+
 }  // namespace
 
 Status Executor::SendRows(const std::vector<ColumnMeta>& cols, const std::vector<std::vector<Value>>& rows) {
   RETURN_IF_ERROR(sink_->BeginResultSet(cols));
-  for (const auto& r : rows) {
-    if (!sink_->binary_protocol()) {
-      RETURN_IF_ERROR(sink_->Row(r));
-      continue;
-    }
-    RETURN_IF_ERROR(sink_->Row(r));
-  }
+  for (const auto& r : rows) RETURN_IF_ERROR(sink_->Row(r));
   return sink_->EndResultSet();
 }
 
@@ -66,13 +75,13 @@ Status Executor::SendFiltered(const std::vector<ColumnMeta>& cols, std::vector<s
     rows = std::move(kept);
   }
   if (st.where) {
-    // Evaluate WHERE in SQLite over a VALUES table with the SHOW columns.
+    // Evaluate WHERE in SQLite over a one-row SELECT with the SHOW columns.
     auto def = std::make_shared<TableDef>();
     def->name = "show";
     for (const auto& c : cols) {
       ColumnDef cd;
       cd.name = c.name;
-      cd.type.base = c.type == kTypeLongLong ? BaseType::kBigInt : BaseType::kVarchar;
+      cd.type.base = IsIntegerType(c.type) ? BaseType::kBigInt : BaseType::kVarchar;
       def->columns.push_back(cd);
     }
     Translator tr(s_->MakeEnv(params_), sql_);
@@ -100,6 +109,15 @@ Status Executor::SendFiltered(const std::vector<ColumnMeta>& cols, std::vector<s
   return SendRows(cols, rows);
 }
 
+ShowCreateStyle Executor::ShowStyle() {
+  auto quote = s_->vars().Get(SysVarScope::kSession, "sql_quote_show_create");
+  bool always = !quote.ok() || quote->is_null() || quote->ToText() != "0";
+  return ShowCreateStyle::For(s_->SqlMode(), always, [](std::string_view name) {
+    bool reserved = false;
+    return Lexer::LookupKeyword(name, &reserved) != Kw::kNone;
+  });
+}
+
 Status Executor::Show(const ShowStmt& st) {
   switch (st.what) {
     case ShowKind::kVariables: {
@@ -107,42 +125,48 @@ Status Executor::Show(const ShowStmt& st) {
       auto pairs = s_->vars().Show(scope, std::nullopt);
       std::vector<std::vector<Value>> rows;
       for (auto& [n, v] : pairs) rows.push_back({Str(n), Str(v)});
-      return SendFiltered(TextColumns({"Variable_name", "Value"}), std::move(rows), st, 0);
+      return SendFiltered(
+          IsColumns("SESSION_VARIABLES", {{"VARIABLE_NAME", "Variable_name"}, {"VARIABLE_VALUE", "Value"}}),
+          std::move(rows), st, 0);
     }
     case ShowKind::kStatus: {
       auto pairs = s_->engine_->status().Show(st.scope == VarScope::kGlobal ? nullptr : &s_->status_counters_,
                                                std::nullopt);
       std::vector<std::vector<Value>> rows;
       for (auto& [n, v] : pairs) rows.push_back({Str(n), Str(v)});
-      return SendFiltered(TextColumns({"Variable_name", "Value"}), std::move(rows), st, 0);
+      return SendFiltered(
+          IsColumns("SESSION_STATUS", {{"VARIABLE_NAME", "Variable_name"}, {"VARIABLE_VALUE", "Value"}}),
+          std::move(rows), st, 0);
     }
     case ShowKind::kProcesslist: {
-      if (!s_->system_user_ && !(s_->account_.global_privs & kProcessAcl)) {
-        // Without PROCESS a user sees only its own threads.
+      ColumnMeta info = TextColumn("Info", 100, true);
+      if (st.full) {
+        info.type = kTypeLongBlob;
+        info.length = 201326592;
       }
-      std::vector<ColumnMeta> cols = {IntColumn("Id"), TextColumn("User"), TextColumn("Host"), TextColumn("db"),
-                                      TextColumn("Command"), IntColumn("Time"), TextColumn("State"),
-                                      TextColumn("Info"), TextColumn("Progress")};
-      cols[3].flags = 0;
-      cols[6].flags = 0;
-      cols[7].flags = 0;
-      cols[8].type = kTypeNewDecimal;
-      cols[8].decimals = 3;
+      ColumnMeta progress = IntColumn("Progress", kTypeDouble, 7);
+      progress.decimals = 3;
+      std::vector<ColumnMeta> cols = {IntColumn("Id", kTypeLongLong, 11), TextColumn("User", 128),
+                                      TextColumn("Host", 64), TextColumn("db", 64, true),
+                                      TextColumn("Command", 16), IntColumn("Time", kTypeLong, 7),
+                                      TextColumn("State", 30, true), info, progress};
       std::vector<std::vector<Value>> rows;
+      // Without PROCESS a user sees only its own threads.
       bool all = s_->system_user_ || (s_->account_.global_privs & kProcessAcl);
       for (const auto& p : s_->engine_->processlist().Snapshot()) {
         if (!all && p.user != s_->account_.user) continue;
-        std::string info = p.info;
-        if (!st.full && info.size() > 100) info.resize(100);
+        std::string text = p.info;
+        if (!st.full && text.size() > 100) text.resize(100);
         rows.push_back({Value::Int(static_cast<int64_t>(p.id)), Str(p.user), Str(p.host),
                         p.db.empty() ? Value::Null() : Str(p.db), Str(p.command), Value::Int(p.time_seconds),
-                        Str(p.state), info.empty() ? Value::Null() : Str(info), Str("0.000")});
+                        Str(p.state), text.empty() ? Value::Null() : Str(text), Str("0.000")});
       }
       return SendRows(cols, rows);
     }
     case ShowKind::kWarnings:
     case ShowKind::kErrors: {
-      std::vector<ColumnMeta> cols = {TextColumn("Level"), IntColumn("Code"), TextColumn("Message")};
+      std::vector<ColumnMeta> cols = {TextColumn("Level", 7), IntColumn("Code", kTypeLong, 4, true),
+                                      TextColumn("Message", 512)};
       std::vector<std::vector<Value>> rows;
       for (const auto& w : s_->warnings_) {
         if (st.what == ShowKind::kErrors && w.level != SqlWarning::Level::kError) continue;
@@ -168,7 +192,9 @@ Status Executor::Show(const ShowStmt& st) {
       for (const auto& w : s_->warnings_)
         if (st.what == ShowKind::kWarningCount || w.level == SqlWarning::Level::kError) n++;
       std::string name = st.what == ShowKind::kWarningCount ? "@@session.warning_count" : "@@session.error_count";
-      return SendRows({IntColumn(name)}, {{Value::Int(static_cast<int64_t>(n))}});
+      ColumnMeta col = IntColumn(name, kTypeLongLong, 21, true);
+      col.flags &= static_cast<uint16_t>(~kNotNullFlag);
+      return SendRows({col}, {{Value::Int(static_cast<int64_t>(n))}});
     }
     case ShowKind::kGrants: {
       AccountName name;
@@ -192,22 +218,23 @@ Status Executor::Show(const ShowStmt& st) {
       ASSIGN_OR_RETURN(std::string line, s_->engine_->accounts().ShowCreateUser(name));
       return SendRows({TextColumn("CREATE USER for " + name.user + "@" + name.host, 1024)}, {{Str(line)}});
     }
-    case ShowKind::kEngines: {
-      std::vector<std::vector<Value>> rows = {
-          {Str("InnoDB"), Str("DEFAULT"), Str("relaydb's SQLite-backed transactional storage"), Str("YES"),
-           Str("NO"), Str("YES")}};
-      return SendRows(TextColumns({"Engine", "Support", "Comment", "Transactions", "XA", "Savepoints"}), rows);
-    }
+    case ShowKind::kEngines:
+      return SendRows(IsColumns("ENGINES", {{"ENGINE", "Engine"},
+                                            {"SUPPORT", "Support"},
+                                            {"COMMENT", "Comment"},
+                                            {"TRANSACTIONS", "Transactions"},
+                                            {"XA", "XA"},
+                                            {"SAVEPOINTS", "Savepoints"}}),
+                      EngineRows());
     case ShowKind::kCharset: {
-      std::vector<std::vector<Value>> rows = {
-          {Str("binary"), Str("Binary pseudo charset"), Str("binary"), Value::Int(1)},
-          {Str("latin1"), Str("cp1252 West European"), Str("latin1_swedish_ci"), Value::Int(1)},
-          {Str("utf8mb3"), Str("UTF-8 Unicode"), Str("utf8mb3_general_ci"), Value::Int(3)},
-          {Str("utf8mb4"), Str("UTF-8 Unicode"), Str("utf8mb4_general_ci"), Value::Int(4)},
-      };
-      auto cols = TextColumns({"Charset", "Description", "Default collation"});
-      cols.push_back(IntColumn("Maxlen"));
-      return SendFiltered(cols, std::move(rows), st, 0);
+      std::vector<std::vector<Value>> rows;
+      for (const CharsetInfo& c : Charsets())
+        rows.push_back({Str(c.name), Str(c.description), Str(c.default_collation), Value::Int(c.maxlen)});
+      return SendFiltered(IsColumns("CHARACTER_SETS", {{"CHARACTER_SET_NAME", "Charset"},
+                                                       {"DESCRIPTION", "Description"},
+                                                       {"DEFAULT_COLLATE_NAME", "Default collation"},
+                                                       {"MAXLEN", "Maxlen"}}),
+                          std::move(rows), st, 0);
     }
     case ShowKind::kCollation: {
       std::vector<std::vector<Value>> rows;
@@ -215,15 +242,16 @@ Status Executor::Show(const ShowStmt& st) {
         const CollationInfo* ci = FindCollationById(id);
         if (ci == nullptr) continue;
         rows.push_back({Str(ci->name), Str(ci->charset), Value::Int(ci->id), Str(ci->is_default ? "Yes" : ""),
-                        Str("Yes"), Value::Int(1)});
+                        Str("Yes"), Value::Int(CollationSortLength(ci->name))});
       }
       std::sort(rows.begin(), rows.end(), [](auto& a, auto& b) { return a[0].string_value() < b[0].string_value(); });
-      auto cols = TextColumns({"Collation", "Charset"});
-      cols.push_back(IntColumn("Id"));
-      cols.push_back(TextColumn("Default"));
-      cols.push_back(TextColumn("Compiled"));
-      cols.push_back(IntColumn("Sortlen"));
-      return SendFiltered(cols, std::move(rows), st, 0);
+      return SendFiltered(IsColumns("COLLATIONS", {{"COLLATION_NAME", "Collation"},
+                                                   {"CHARACTER_SET_NAME", "Charset"},
+                                                   {"ID", "Id"},
+                                                   {"IS_DEFAULT", "Default"},
+                                                   {"IS_COMPILED", "Compiled"},
+                                                   {"SORTLEN", "Sortlen"}}),
+                          std::move(rows), st, 0);
     }
     case ShowKind::kPrivileges: {
       std::vector<std::vector<Value>> rows;
@@ -242,28 +270,236 @@ Status Executor::Show(const ShowStmt& st) {
           {"Update", "Tables", "To update existing rows"},
       };
       for (auto& p : kPrivs) rows.push_back({Str(p[0]), Str(p[1]), Str(p[2])});
-      return SendRows(TextColumns({"Privilege", "Context", "Comment"}), rows);
+      return SendRows({TextColumn("Privilege", 10), TextColumn("Context", 15), TextColumn("Comment", 64)}, rows);
     }
     case ShowKind::kPlugins:
-      return SendRows(TextColumns({"Name", "Status", "Type", "Library", "License"}), {});
+      return SendRows(IsColumns("PLUGINS", {{"PLUGIN_NAME", "Name"},
+                                            {"PLUGIN_STATUS", "Status"},
+                                            {"PLUGIN_TYPE", "Type"},
+                                            {"PLUGIN_LIBRARY", "Library"},
+                                            {"PLUGIN_LICENSE", "License"}}),
+                      {});
     case ShowKind::kTriggers:
+      return SendRows(IsColumns("TRIGGERS", {{"TRIGGER_NAME", "Trigger"},
+                                             {"EVENT_MANIPULATION", "Event"},
+                                             {"EVENT_OBJECT_TABLE", "Table"},
+                                             {"ACTION_STATEMENT", "Statement"},
+                                             {"ACTION_TIMING", "Timing"},
+                                             {"CREATED", "Created"},
+                                             {"SQL_MODE", "sql_mode"},
+                                             {"DEFINER", "Definer"},
+                                             {"CHARACTER_SET_CLIENT", "character_set_client"},
+                                             {"COLLATION_CONNECTION", "collation_connection"},
+                                             {"DATABASE_COLLATION", "Database Collation"}}),
+                      {});
     case ShowKind::kEvents:
+      return SendRows(IsColumns("EVENTS", {{"EVENT_SCHEMA", "Db"},
+                                           {"EVENT_NAME", "Name"},
+                                           {"DEFINER", "Definer"},
+                                           {"TIME_ZONE", "Time zone"},
+                                           {"EVENT_TYPE", "Type"},
+                                           {"EXECUTE_AT", "Execute at"},
+                                           {"INTERVAL_VALUE", "Interval value"},
+                                           {"INTERVAL_FIELD", "Interval field"},
+                                           {"STARTS", "Starts"},
+                                           {"ENDS", "Ends"},
+                                           {"STATUS", "Status"},
+                                           {"ORIGINATOR", "Originator"},
+                                           {"CHARACTER_SET_CLIENT", "character_set_client"},
+                                           {"COLLATION_CONNECTION", "collation_connection"},
+                                           {"DATABASE_COLLATION", "Database Collation"}}),
+                      {});
     case ShowKind::kFunctionStatus:
     case ShowKind::kProcedureStatus:
-    case ShowKind::kProfiles:
+      return SendRows(IsColumns("ROUTINES", {{"ROUTINE_SCHEMA", "Db"},
+                                             {"ROUTINE_NAME", "Name"},
+                                             {"ROUTINE_TYPE", "Type"},
+                                             {"DEFINER", "Definer"},
+                                             {"LAST_ALTERED", "Modified"},
+                                             {"CREATED", "Created"},
+                                             {"SECURITY_TYPE", "Security_type"},
+                                             {"ROUTINE_COMMENT", "Comment"},
+                                             {"CHARACTER_SET_CLIENT", "character_set_client"},
+                                             {"COLLATION_CONNECTION", "collation_connection"},
+                                             {"DATABASE_COLLATION", "Database Collation"}}),
+                      {});
     case ShowKind::kOpenTables:
-      return SendRows(TextColumns({"Name"}), {});
+      return SendRows(IsColumns("OPEN_TABLES", {{"Database", "Database"},
+                                                {"Table", "Table"},
+                                                {"In_use", "In_use"},
+                                                {"Name_locked", "Name_locked"}}),
+                      {});
+    case ShowKind::kProfiles: {
+      ColumnMeta duration = IntColumn("Duration", kTypeDouble, 8, true);
+      return SendRows({IntColumn("Query_ID", kTypeLong, 10, true), duration, TextColumn("Query", 40)}, {});
+    }
     case ShowKind::kMasterStatus:
-      return SendRows(TextColumns({"File", "Position", "Binlog_Do_DB", "Binlog_Ignore_DB"}), {});
+      return SendRows({TextColumn("File", 512), IntColumn("Position", kTypeLongLong, 20, true),
+                       TextColumn("Binlog_Do_DB", 255), TextColumn("Binlog_Ignore_DB", 255)},
+                      {});
     case ShowKind::kBinaryLogs:
     case ShowKind::kBinlogEvents:
       return Status::SqlError(1381, "HY000", "You are not using binary logging");
     case ShowKind::kSlaveHosts:
-      return SendRows(TextColumns({"Server_id", "Host", "Port", "Master_id"}), {});
+      return SendRows({IntColumn("Server_id", kTypeLong, 10, true), TextColumn("Host", 20),
+                       IntColumn("Port", kTypeLong, 7, true), IntColumn("Master_id", kTypeLong, 10, true)},
+                      {});
     case ShowKind::kSlaveStatus:
-      return SendRows(TextColumns({"Slave_IO_State"}), {});
+      return SendRows({TextColumn("Slave_IO_State")}, {});
     default:
       return ShowCatalog(st);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// SHOW over the catalog
+
+Status Executor::ShowCatalog(const ShowStmt& st) {
+  Catalog& cat = s_->engine_->catalog();
+  switch (st.what) {
+    case ShowKind::kDatabases: {
+      std::string name = "Database";
+      if (st.like) name += " (" + *st.like + ")";
+      std::vector<std::vector<Value>> rows;
+      for (auto& d : cat.ListDatabases()) {
+        if (!s_->system_user_ && !(s_->account_.global_privs & kShowDbAcl) && d != "information_schema" &&
+            !s_->engine_->accounts().CanAccessDatabase(s_->account_, d))
+          continue;
+        rows.push_back({Str(d)});
+      }
+      return SendFiltered(IsColumns("SCHEMATA", {{"SCHEMA_NAME", name}}), std::move(rows), st, 0);
+    }
+    case ShowKind::kTables:
+    case ShowKind::kTableStatus: {
+      std::string db = st.db.empty() ? s_->current_db_ : st.db;
+      if (db.empty()) return Status::SqlError(1046, "3D000", "No database selected");
+      if (!cat.DatabaseExists(db)) return Status::SqlError(1049, "42000", "Unknown database '" + db + "'");
+      if (st.what == ShowKind::kTableStatus) {
+        // information_schema.TABLES from TABLE_NAME on, without TABLE_TYPE.
+        auto tables_def = InformationSchemaDef("TABLES");
+        static const char* const kNames[] = {
+            "Name",         "Engine",        "Version",   "Row_format",     "Rows",      "Avg_row_length",
+            "Data_length",  "Max_data_length", "Index_length", "Data_free", "Auto_increment", "Create_time",
+            "Update_time",  "Check_time",    "Collation", "Checksum",       "Create_options", "Comment",
+            "Max_index_length", "Temporary"};
+        std::vector<ColumnMeta> cols;
+        std::vector<size_t> source;
+        for (size_t i = 2, n = 0; i < tables_def->columns.size(); i++) {
+          if (i == 3) continue;  // TABLE_TYPE
+          cols.push_back(ColumnMetaFor(*tables_def, tables_def->columns[i], kNames[n++]));
+          source.push_back(i);
+        }
+        std::vector<std::vector<Value>> rows;
+        for (auto& t : cat.ListTables(db)) {
+          auto def = cat.GetTable(db, t);
+          if (!def) continue;
+          Value count = Value::Null();
+          auto n = s_->conn_->QueryValue("SELECT count(*) FROM " + storage::QuoteIdent(SqliteTableName(db, t)));
+          if (n.ok()) count = *n;
+          Value ai = Value::Null();
+          for (auto& c : def->columns)
+            if (c.auto_increment) {
+              auto v = cat.PeekAutoIncrement(*s_->conn_, *def);
+              if (v.ok()) ai = Value::UInt(*v);
+            }
+          std::vector<Value> full = InformationSchemaTablesRow(*def, count, ai, Value::Null());
+          std::vector<Value> r;
+          for (size_t i : source) r.push_back(full[i]);
+          rows.push_back(std::move(r));
+        }
+        return SendFiltered(cols, std::move(rows), st, 0);
+      }
+      std::string name = "Tables_in_" + db;
+      if (st.like) name += " (" + *st.like + ")";
+      std::vector<ColumnMeta> cols = IsColumns("TABLE_NAMES", {{"TABLE_NAME", name}});
+      if (st.full) cols.push_back(InformationSchemaMeta("TABLE_NAMES", "TABLE_TYPE", "Table_type"));
+      std::vector<std::vector<Value>> rows;
+      for (auto& t : cat.ListTables(db)) {
+        std::vector<Value> r = {Str(t)};
+        if (st.full) r.push_back(Str("BASE TABLE"));
+        rows.push_back(std::move(r));
+      }
+      return SendFiltered(cols, std::move(rows), st, 0);
+    }
+    case ShowKind::kColumns: {
+      std::string db = st.table.db.empty() ? (st.db.empty() ? s_->current_db_ : st.db) : st.table.db;
+      if (db.empty()) return Status::SqlError(1046, "3D000", "No database selected");
+      auto def = cat.GetTable(db, st.table.name);
+      if (!def) return Status::SqlError(1146, "42S02", "Table '" + db + "." + st.table.name + "' doesn't exist");
+      std::vector<ColumnMeta> cols = IsColumns("COLUMNS", {{"COLUMN_NAME", "Field"},
+                                                           {"COLUMN_TYPE", "Type"},
+                                                           {"IS_NULLABLE", "Null"},
+                                                           {"COLUMN_KEY", "Key"},
+                                                           {"COLUMN_DEFAULT", "Default"},
+                                                           {"EXTRA", "Extra"}});
+      auto rows = DescribeRows(*def);
+      if (st.full) {
+        cols = IsColumns("COLUMNS", {{"COLUMN_NAME", "Field"},
+                                     {"COLUMN_TYPE", "Type"},
+                                     {"COLLATION_NAME", "Collation"},
+                                     {"IS_NULLABLE", "Null"},
+                                     {"COLUMN_KEY", "Key"},
+                                     {"COLUMN_DEFAULT", "Default"},
+                                     {"EXTRA", "Extra"},
+                                     {"PRIVILEGES", "Privileges"},
+                                     {"COLUMN_COMMENT", "Comment"}});
+        for (size_t i = 0; i < rows.size(); i++) {
+          const ColumnDef& c = def->columns[i];
+          Value coll = c.type.IsString() && c.type.base != BaseType::kJson
+                           ? Str(EffectiveCollation(c.type, def->collation)) : Value::Null();
+          std::vector<Value> r = {rows[i][0], rows[i][1], coll, rows[i][2], rows[i][3], rows[i][4], rows[i][5],
+                                  Str("select,insert,update,references"), Str(c.comment)};
+          rows[i] = std::move(r);
+        }
+      }
+      // DESCRIBE t col: the column name is a LIKE pattern (st.like).
+      return SendFiltered(cols, std::move(rows), st, 0);
+    }
+    case ShowKind::kIndex: {
+      std::string db = st.table.db.empty() ? (st.db.empty() ? s_->current_db_ : st.db) : st.table.db;
+      if (db.empty()) return Status::SqlError(1046, "3D000", "No database selected");
+      auto def = cat.GetTable(db, st.table.name);
+      if (!def) return Status::SqlError(1146, "42S02", "Table '" + db + "." + st.table.name + "' doesn't exist");
+      std::vector<ColumnMeta> cols = IsColumns("STATISTICS", {{"TABLE_NAME", "Table"},
+                                                              {"NON_UNIQUE", "Non_unique"},
+                                                              {"INDEX_NAME", "Key_name"},
+                                                              {"SEQ_IN_INDEX", "Seq_in_index"},
+                                                              {"COLUMN_NAME", "Column_name"},
+                                                              {"COLLATION", "Collation"},
+                                                              {"CARDINALITY", "Cardinality"},
+                                                              {"SUB_PART", "Sub_part"},
+                                                              {"PACKED", "Packed"},
+                                                              {"NULLABLE", "Null"},
+                                                              {"INDEX_TYPE", "Index_type"},
+                                                              {"COMMENT", "Comment"},
+                                                              {"INDEX_COMMENT", "Index_comment"},
+                                                              {"IGNORED", "Ignored"}});
+      return SendFiltered(cols, ShowIndexRows(*def), st, -1);
+    }
+    case ShowKind::kCreateTable: {
+      std::string db = st.table.db.empty() ? s_->current_db_ : st.table.db;
+      if (db.empty()) return Status::SqlError(1046, "3D000", "No database selected");
+      auto def = cat.GetTable(db, st.table.name);
+      if (!def) return Status::SqlError(1146, "42S02", "Table '" + db + "." + st.table.name + "' doesn't exist");
+      uint64_t ai = 0;
+      for (auto& c : def->columns)
+        if (c.auto_increment) {
+          auto v = cat.PeekAutoIncrement(*s_->conn_, *def);
+          if (v.ok()) ai = *v;
+        }
+      return SendRows({TextColumn("Table"), TextColumn("Create Table", 1024)},
+                      {{Str(def->name), Str(ShowCreateTable(*def, ai, ShowStyle()))}});
+    }
+    case ShowKind::kCreateDatabase: {
+      auto d = cat.GetDatabase(st.target);
+      if (!d) return Status::SqlError(1049, "42000", "Unknown database '" + st.target + "'");
+      std::string text = "CREATE DATABASE " + std::string(st.if_not_exists ? "/*!32312 IF NOT EXISTS*/ " : "") +
+                         QuoteIdentifier(d->name, ShowStyle()) + " /*!40100 DEFAULT CHARACTER SET " + d->charset +
+                         " COLLATE " + d->collation + " */";
+      return SendRows({TextColumn("Database"), TextColumn("Create Database", 1024)}, {{Str(d->name), Str(text)}});
+    }
+    default:
+      return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'this SHOW statement'");
   }
 }
 

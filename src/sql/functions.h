@@ -47,6 +47,9 @@
 //   rdb_format_double(x, d)  DOUBLE text with d fixed decimals (CONCAT(PI()))
 //   rdb_add/rdb_sub/rdb_mul(a, b)  + - * with MySQL's BIGINT overflow error
 //   rdb_avg_int(x)           AVG of integers as DECIMAL (same as rdb_avg)
+//   rdb_count_distinct(a, b, ...)  COUNT(DISTINCT a, b, ...): an aggregate
+//                            counting distinct non-NULL tuples (strings by
+//                            utf8mb4_general_ci)
 //
 // Known limits of storage-class typing: a TEXT argument is read as a string.
 // A DECIMAL or BIGINT UNSIGNED value (decimal text) therefore needs the
@@ -330,6 +333,11 @@ enum FunctionFlag : uint16_t {
   kFnSqliteBuiltin = 1 << 4,     // sqlite_name is SQLite's own function/operator
   kFnOperator = 1 << 5,          // a MySQL operator, not a function call
   kFnSpecialSyntax = 1 << 6,     // MySQL syntax differs from a call; see `call`
+  kFnNullFromArgs = 1 << 7,      // NULL only when an argument is NULL (result metadata:
+                                 // NOT NULL when no argument can be NULL, as MariaDB's
+                                 // maybe_null); otherwise the result may always be NULL
+  kFnLongResult = 1 << 8,        // a kInt/kUnsigned result MariaDB types INT
+                                 // (MYSQL_TYPE_LONG) rather than BIGINT (Item_long_func)
 };
 
 // One MySQL function (or operator) and how to emit it.
@@ -342,7 +350,8 @@ struct FunctionInfo {
   ResultType type;
   TypeRule rule;
   int8_t rule_arg;  // argument index the rule refers to
-  int8_t decimals;  // for kFixed: result decimals; -1 = not fixed (39)
+  int8_t decimals;  // for kFixed: result decimals; -1 = not fixed (31 for numbers,
+                    // 39 for strings, as MariaDB reports them)
   // SQLite function to emit instead when the numeric arguments are DECIMAL
   // (or BIGINT UNSIGNED) typed; empty if the function has one form.
   std::string_view decimal_variant;

@@ -633,12 +633,16 @@ std::string GroupThousands(std::string_view num, char thousands, char point) {
 }
 
 // FORMAT(x, d[, locale]): en_US grouping; de_DE and a few others swap marks.
-void Format(Call& c) {
+// FORMAT(x, d[, locale]): x rounded to d decimals with thousands
+// separators. rdb_format reads x as MySQL reads a number's type: integers
+// exactly, REAL and strings as DOUBLE (rint: FORMAT('0.5', 0) is '0');
+// rdb_dec_format is the DECIMAL form (half up: FORMAT(0.5, 0) is '1').
+void FormatImpl(Call& c, bool decimal) {
   if (c.is_null(0) || c.is_null(1)) return c.SetNull();
   int64_t d = c.Int(1);
   d = std::clamp<int64_t>(d, 0, 38);
   std::string num;
-  bool exact = c.is_int(0) || (c.is_text(0) && LooksExactNumber(c.Str(0)));
+  bool exact = c.is_int(0) || (decimal && !c.is_real(0));
   if (exact) {
     Decimal v = c.Dec(0).Round(d);
     v.AppendTo(&num);
@@ -657,6 +661,8 @@ void Format(Call& c) {
   }
   c.SetText(GroupThousands(num, thousands, point));
 }
+void Format(Call& c) { FormatImpl(c, false); }
+void DecFormat(Call& c) { FormatImpl(c, true); }
 
 char SoundexCode(char32_t ch) {
   static const char kMap[] = "01230120022455012623010202";
@@ -772,6 +778,8 @@ const ScalarDef kScalars[] = {
     {"rdb_quote", 1, Quote, kDeterministic},
     {"rdb_format", 2, Format, kDeterministic},
     {"rdb_format", 3, Format, kDeterministic},
+    {"rdb_dec_format", 2, DecFormat, kDeterministic},
+    {"rdb_dec_format", 3, DecFormat, kDeterministic},
     {"rdb_soundex", 1, Soundex, kNullIfAnyNull | kDeterministic},
     {"rdb_load_file", 1, LoadFile, 0},
     {"rdb_charset", 1, Charset, kDeterministic},

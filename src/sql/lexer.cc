@@ -235,6 +235,7 @@ constexpr KeywordEntry kKeywords[] = {
     {"IGNORE", Kw::kIgnore, true},
     {"IGNORED", Kw::kIgnored, false},
     {"IGNORE_DOMAIN_IDS", Kw::kIgnoreDomainIds, true},
+    {"IMMEDIATE", Kw::kImmediate, false},
     {"IMPORT", Kw::kImport, false},
     {"IN", Kw::kIn, true},
     {"INDEX", Kw::kIndex, true},
@@ -963,7 +964,7 @@ Token Lexer::Next() {
       }
       ++pos_;
       while (pos_ < n && (IsIdentByte(in_[pos_]) || in_[pos_] == '.')) ++pos_;
-      if (pos_ == start + 1) return Make(TokenType::kError, start);
+      if (pos_ == start + 1) return Make(TokenType::kAt, start);
       return Make(TokenType::kUserVar, start);
     }
     case '?': ++pos_; return Make(TokenType::kPlaceholder, start);

@@ -251,6 +251,7 @@ enum class Kw : uint16_t {
   kIgnore,
   kIgnored,
   kIgnoreDomainIds,
+  kImmediate,
   kImport,
   kIn,
   kIndex,
@@ -708,6 +709,7 @@ enum class TokenType : uint8_t {
   kIntroducer,      // _utf8mb4, _binary, ... (a known charset name after '_')
   kUserVar,         // @name, @'name', @`name`, @"name"
   kAtAt,            // @@ (system variable marker)
+  kAt,              // a lone '@' (not followed by a name): always a syntax error
   kPlaceholder,     // ?
   kLParen, kRParen, kComma, kSemicolon, kDot,
   kStar, kPlus, kMinus, kSlash, kPercent,

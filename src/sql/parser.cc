@@ -98,7 +98,19 @@ Parser::Parser(std::string_view sql, const ParseOptions& options, const std::vec
 bool Parser::FailAt(const Token& t) {
   if (!failed_) {
     failed_ = true;
-    error_ = MakeParseError(kSyntaxErrorText, sql_, t.offset, t.line - stmt_line_ + 1);
+    // MariaDB's lexer restarts the token after a ',' (restart_token()), so
+    // an error at a comma quotes the text after it.
+    uint32_t offset = t.offset + (t.type == TokenType::kComma ? 1 : 0);
+    uint32_t line = t.line;
+    if (t.type == TokenType::kAt) {
+      // MariaDB accepts a lone '@' and fails at what follows it.
+      const Token* n = &t + 1;
+      if (n <= &toks_.back()) {
+        offset = n->offset;
+        line = n->line;
+      }
+    }
+    error_ = MakeParseError(kSyntaxErrorText, sql_, offset, line - stmt_line_ + 1);
   }
   return false;
 }
@@ -240,9 +252,13 @@ bool Parser::ParseUserSpec(UserSpec* out) {
     return Fail();
   }
   out->host = "%";
-  // The host part: '@' is lexed with what follows: @'h', @h, @`h`.
-  if (Is(TokenType::kUserVar) && Cur().offset == prev_end()) {
+  // The host part: '@' is lexed with what follows (@'h', @h, @`h`), with or
+  // without a space before it ("u @'h'"). A lone '@' (followed by a space)
+  // is accepted and leaves the host '%', as MariaDB does.
+  if (Is(TokenType::kUserVar)) {
     out->host = Lexer::DecodeUserVar(sql_, Cur(), opts_.no_backslash_escapes);
+    Advance();
+  } else if (Is(TokenType::kAt)) {
     Advance();
   } else if (Is(TokenType::kAtAt)) {
     return Fail();
@@ -265,6 +281,10 @@ StatementPtr Parser::ParseStatement() {
     case Kw::kSelect:
     case Kw::kWith:
       return ParseSelectStmt();
+    case Kw::kIf:  // a compound IF ... END IF: MariaDB fails after the IF
+      Advance();
+      Fail();
+      return nullptr;
     case Kw::kValues:
       return ParseUnsupported("VALUES", false);
     case Kw::kInsert:
@@ -395,12 +415,45 @@ StatementPtr Parser::ParseStatement() {
       return ParseUnsupported("HANDLER", false);
     case Kw::kLoad:
       return ParseUnsupported(IsKw(Kw::kXml, 1) ? "LOAD XML" : "LOAD DATA", false);
-    case Kw::kPrepare:
+    case Kw::kPrepare: {
+      // PREPARE name FROM {'text' | @var}
+      Advance();
+      std::string name;
+      TRY(ParseIdent(&name));
+      TRY(ExpectKw(Kw::kFrom));
+      if (!Is(TokenType::kString) && !Is(TokenType::kUserVar)) {
+        Fail();
+        return nullptr;
+      }
       return ParseUnsupported("PREPARE", false);
-    case Kw::kExecute:
-      return ParseUnsupported("EXECUTE", false);
-    case Kw::kDeallocate:
-      return ParseUnsupported("DEALLOCATE PREPARE", false);
+    }
+    case Kw::kExecute: {
+      // EXECUTE name [USING expr[, ...]] | EXECUTE IMMEDIATE expr [USING ...]
+      Advance();
+      if (AcceptKw(Kw::kImmediate)) {
+        ExprPtr e = ParseExpr();
+        TRY(e);
+      } else {
+        std::string name;
+        TRY(ParseIdent(&name));
+      }
+      if (AcceptKw(Kw::kUsing)) {
+        ExprList args;
+        TRY(ParseExprList(&args));
+      }
+      auto u = std::make_unique<UnsupportedStmt>();
+      u->feature = "EXECUTE";
+      return u;
+    }
+    case Kw::kDeallocate: {
+      Advance();
+      TRY(ExpectKw(Kw::kPrepare));
+      std::string name;
+      TRY(ParseIdent(&name));
+      auto u = std::make_unique<UnsupportedStmt>();
+      u->feature = "DEALLOCATE PREPARE";
+      return u;
+    }
     case Kw::kInstall:
       return ParseUnsupported("INSTALL", false);
     case Kw::kUninstall:
@@ -631,13 +684,12 @@ QueryPtr Parser::ParseQueryTail(QueryPtr q, uint32_t start) {
     }
     TRY(ParseInto(&q->into));
   }
-  if (IsKw(Kw::kFor) && IsKw(Kw::kUpdate, 1)) {
+  if (IsKw(Kw::kFor)) {
     Advance();
-    Advance();
+    TRY(ExpectKw(Kw::kUpdate));
     q->lock = LockMode::kForUpdate;
-  } else if (IsKw(Kw::kLock) && IsKw(Kw::kIn, 1)) {
-    Advance();
-    Advance();
+  } else if (AcceptKw(Kw::kLock)) {
+    TRY(ExpectKw(Kw::kIn));
     TRY(ExpectKw(Kw::kShare));
     TRY(ExpectKw(Kw::kMode));
     q->lock = LockMode::kShare;
@@ -649,9 +701,8 @@ QueryPtr Parser::ParseQueryTail(QueryPtr q, uint32_t start) {
       ExprPtr n = ParseLimitValue();
       TRY(n);
       q->lock_nowait = true;
-    } else if (IsKw(Kw::kSkip) && IsKw(Kw::kLocked, 1)) {
-      Advance();
-      Advance();
+    } else if (AcceptKw(Kw::kSkip)) {
+      TRY(ExpectKw(Kw::kLocked));
       q->lock_nowait = true;
     }
     if (IsKw(Kw::kInto)) {
@@ -924,13 +975,12 @@ TableRefPtr Parser::ParseTableFactor() {
 
 bool Parser::ParseIndexHints(std::vector<IndexHint>* out) {
   while (IsKw(Kw::kUse) || IsKw(Kw::kForce) || IsKw(Kw::kIgnore)) {
-    if (!(IsKw(Kw::kIndex, 1) || IsKw(Kw::kKey, 1))) break;
     IndexHint h;
     h.type = IsKw(Kw::kUse) ? IndexHint::Type::kUse
              : IsKw(Kw::kForce) ? IndexHint::Type::kForce
                                 : IndexHint::Type::kIgnore;
     Advance();
-    Advance();
+    if (!AcceptKw(Kw::kIndex) && !AcceptKw(Kw::kKey)) return Fail();
     if (AcceptKw(Kw::kFor)) {
       if (AcceptKw(Kw::kJoin)) {
         h.scope = IndexHint::Scope::kJoin;
@@ -1037,7 +1087,10 @@ StatementPtr Parser::ParseInsert(bool replace) {
     TRY(ExpectKw(Kw::kDuplicate));
     TRY(ExpectKw(Kw::kKey));
     TRY(ExpectKw(Kw::kUpdate));
-    TRY(ParseAssignments(*this, &s->on_duplicate));
+    in_on_duplicate_ = true;
+    bool ok = ParseAssignments(*this, &s->on_duplicate);
+    in_on_duplicate_ = false;
+    TRY(ok);
   }
   if (IsKw(Kw::kReturning)) {
     FailUnsupported("RETURNING");
@@ -1124,8 +1177,7 @@ StatementPtr Parser::ParseDelete() {
         return nullptr;
       }
       auto r = std::make_unique<TableRef>(TableRef::Kind::kTable);
-      r->table = std::move(names[0]);
-      TRY(ParseOptAlias(&r->alias, false));
+      r->table = std::move(names[0]);  // (MariaDB 10.11: no alias here)
       if (IsKw(Kw::kPartition)) {
         FailUnsupported("PARTITION");
         return nullptr;
@@ -1245,10 +1297,10 @@ Status ParseTokens(std::string_view sql, const ParseOptions& options,
       if (tokens[j].type == TokenType::kEnd && !tokens[j].after_comment) return Status::Ok();
       if (tokens[i].type == TokenType::kEnd && tokens[i].after_comment && !multi) return Status::Ok();
     }
-    if (!multi) {
+    if (!multi) {  // without CLIENT_MULTI_STATEMENTS: an error at what follows ';'
       const Token& n = tokens[i];
       if (n.type == TokenType::kEnd) return Status::Ok();
-      return MakeParseError(kSyntaxErrorText, sql, term.offset, term.line - begin_line + 1);
+      return MakeParseError(kSyntaxErrorText, sql, n.offset, n.line - begin_line + 1);
     }
     stmt_begin = term.offset + 1;
     begin_line = term.line;
@@ -1304,7 +1356,7 @@ Result<ExprPtr> ParseExpression(std::string_view sql, const ParseOptions& option
 
 StatementKind Classify(std::string_view sql, const ParseOptions& options) {
   Lexer lex(sql, ToLexerOptions(options));
-  Token t[3];
+  Token t[4];
   for (Token& x : t) x = lex.Next();
   auto kw = [&](int i) { return t[i].type == TokenType::kIdent ? t[i].kw : Kw::kNone; };
   if (t[0].type == TokenType::kEnd) return t[0].after_comment ? StatementKind::kEmpty : StatementKind::kUnknown;
@@ -1322,16 +1374,7 @@ StatementKind Classify(std::string_view sql, const ParseOptions& options) {
     case Kw::kDelete:
       return StatementKind::kDelete;
     case Kw::kCreate: {
-      Kw k = k1;
-      int i = 1;
-      if (k == Kw::kOr) {  // OR REPLACE
-        i = 3;
-        k = i < 3 ? kw(i) : Kw::kNone;
-        Lexer l2(sql, ToLexerOptions(options));
-        Token x;
-        for (int n = 0; n <= 3; ++n) x = l2.Next();
-        k = x.type == TokenType::kIdent ? x.kw : Kw::kNone;
-      }
+      Kw k = k1 == Kw::kOr ? kw(3) : k1;  // CREATE OR REPLACE ...
       switch (k) {
         case Kw::kTable: case Kw::kTemporary: return StatementKind::kCreateTable;
         case Kw::kDatabase: case Kw::kSchema: return StatementKind::kCreateDatabase;

@@ -11,9 +11,12 @@
 //  * an empty query (nothing but whitespace and ';') is 1065 (42000) "Query
 //    was empty"; a comment-only query is an EmptyStmt (MariaDB answers OK);
 //  * a few semantic checks MariaDB makes while parsing are reported here
-//    too: column type limits (1426, 1425, 1427, 1439, 1074, 1063), derived
-//    table without alias (1248), multiple primary keys (1068), duplicate
-//    key names (1061), window functions and other unsupported syntax (1235).
+//    too: column type limits (1426, 1425, 1427, 1439, 1074, 1063), unknown
+//    data type (4161), invalid DEFAULT (1067), multiple primary keys (1068),
+//    duplicate key names (1061), CREATE TABLE without columns (1113),
+//    LIMIT with a variable (1327); unsupported syntax inside an otherwise
+//    supported statement (window functions, PARTITION, spatial types, ...)
+//    is 1235 ER_NOT_SUPPORTED_YET;
 //  * expressions nested deeper than kMaxNestingDepth fail cleanly with
 //    1064 (no stack overflow).
 //
@@ -59,8 +62,9 @@ struct ParsedStatement {
 Result<std::vector<ParsedStatement>> ParseMulti(std::string_view sql, const ParseOptions& options,
                                                 std::vector<ParsedStatement>* parsed_before_error = nullptr);
 
-// Parses exactly one statement (an optional trailing ';' is allowed; a
-// second statement is a syntax error at its first token).
+// Parses exactly one statement, as MariaDB does for a COM_QUERY without
+// CLIENT_MULTI_STATEMENTS: trailing ';' and whitespace are ignored; a second
+// statement is a syntax error at the token after the ';'.
 Result<ParsedStatement> ParseOne(std::string_view sql, const ParseOptions& options = {});
 
 // Parses a standalone expression (e.g. a stored DEFAULT (expr) or CHECK

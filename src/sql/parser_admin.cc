@@ -376,10 +376,17 @@ StatementPtr Parser::ParseShow() {
 StatementPtr Parser::ParseDescribe() {
   const bool is_explain = IsKw(Kw::kExplain);
   Advance();  // DESCRIBE | DESC | EXPLAIN
+  auto stmt_start = [&](size_t k) {
+    return IsQueryStart(k) || Is(TokenType::kLParen, k) || IsKw(Kw::kInsert, k) ||
+           IsKw(Kw::kUpdate, k) || IsKw(Kw::kDelete, k) || IsKw(Kw::kReplace, k);
+  };
+  // EXTENDED / PARTITIONS are modifiers only before a statement ("EXPLAIN
+  // EXTENDED" alone describes a table named EXTENDED).
   auto explain_start = [&]() {
-    return IsQueryStart(0) || Is(TokenType::kLParen) || IsKw(Kw::kInsert) || IsKw(Kw::kUpdate) ||
-           IsKw(Kw::kDelete) || IsKw(Kw::kReplace) || IsKw(Kw::kExtended) ||
-           IsKw(Kw::kPartitions) || (IsKw(Kw::kFormat) && Is(TokenType::kEq, 1));
+    return stmt_start(0) || ((IsKw(Kw::kExtended) || IsKw(Kw::kPartitions)) && !AtStatementEnd() &&
+                             !Is(TokenType::kEnd, 1) && !Is(TokenType::kSemicolon, 1) &&
+                             !IsIdent(1) && !Is(TokenType::kString, 1)) ||
+           (IsKw(Kw::kFormat) && Is(TokenType::kEq, 1));
   };
   (void)is_explain;
   if (IsKw(Kw::kFor) && IsKw(Kw::kConnection, 1)) return ParseUnsupported("EXPLAIN FOR CONNECTION", false);
@@ -453,8 +460,10 @@ ExprPtr ParseSysVarValue(Parser& p) {
     return MakeExpr(ExprKind::kDefault, p.SpanFrom(start));
   }
   const Token& n = p.Peek(1);
+  // ON and ALL (reserved) are always bare words here (MariaDB
+  // set_expr_or_default); other words only when nothing follows.
   bool at_end = n.type == TokenType::kComma || n.type == TokenType::kSemicolon ||
-                n.type == TokenType::kEnd;
+                n.type == TokenType::kEnd || p.IsKw(Kw::kOn) || p.IsKw(Kw::kAll);
   if (at_end && (t.type == TokenType::kQuotedIdent ||
                  (t.type == TokenType::kIdent && t.kw != Kw::kNull && t.kw != Kw::kTrue &&
                   t.kw != Kw::kFalse && t.kw != Kw::kCurrentTimestamp &&
@@ -531,7 +540,14 @@ StatementPtr Parser::ParseSet() {
     }
     return s;
   }
-  if (IsKw(Kw::kRole) || (IsKw(Kw::kDefault) && IsKw(Kw::kRole, 1))) return ParseUnsupported("SET ROLE", false);
+  if (IsKw(Kw::kRole)) return ParseUnsupported("SET ROLE", false);
+  if (AcceptKw(Kw::kDefault)) {  // SET DEFAULT ROLE ...
+    if (!IsKw(Kw::kRole)) {
+      Fail();
+      return nullptr;
+    }
+    return ParseUnsupported("SET DEFAULT ROLE", false);
+  }
   if (IsKw(Kw::kStatement)) return ParseUnsupported("SET STATEMENT", false);
 
   auto s = std::make_unique<SetStmt>();
@@ -580,6 +596,8 @@ StatementPtr Parser::ParseSet() {
     } else {
       item.kind = SetItem::Kind::kSysVar;
       item.scope = carried;
+      const bool after_atat = Is(TokenType::kAtAt);
+      (void)after_atat;
       if (Accept(TokenType::kAtAt)) {
         item.scope = VarScope::kSession;
         if ((IsKw(Kw::kGlobal) || IsKw(Kw::kSession) || IsKw(Kw::kLocal)) && Is(TokenType::kDot, 1)) {
@@ -590,7 +608,8 @@ StatementPtr Parser::ParseSet() {
           item.scope = carried;
         }
       }
-      if (!IsAnyWord()) {
+      // After @@ any word names a variable; a bare name must not be reserved.
+      if (!IsIdent()) {
         Fail();
         return nullptr;
       }
@@ -824,9 +843,8 @@ bool Parser::ParseAuth(AuthSpec* auth) {
   TRY(ParseIdentOrString(&plugin));
   auth->plugin = ToLowerAscii(plugin);
   if (AcceptKw(Kw::kUsing) || AcceptKw(Kw::kAs)) {
-    if (IsKw(Kw::kPassword) && Is(TokenType::kLParen, 1)) {
-      Advance();
-      Advance();
+    if (AcceptKw(Kw::kPassword)) {
+      TRY(Expect(TokenType::kLParen));
       TRY(ParseStringLiteral(&auth->auth_string));
       TRY(Expect(TokenType::kRParen));
       auth->plugin_password_is_plain = true;
@@ -946,9 +964,8 @@ StatementPtr Parser::ParseCreateUser(bool or_replace) {
 StatementPtr Parser::ParseDropUser() {
   Advance();  // USER
   auto s = std::make_unique<DropUserStmt>();
-  if (IsKw(Kw::kIf) && IsKw(Kw::kExists, 1)) {
-    Advance();
-    Advance();
+  if (AcceptKw(Kw::kIf)) {
+    TRY(ExpectKw(Kw::kExists));
     s->if_exists = true;
   }
   do {
@@ -962,9 +979,8 @@ StatementPtr Parser::ParseDropUser() {
 StatementPtr Parser::ParseAlterUser() {
   Advance();  // USER
   auto s = std::make_unique<AlterUserStmt>();
-  if (IsKw(Kw::kIf) && IsKw(Kw::kExists, 1)) {
-    Advance();
-    Advance();
+  if (AcceptKw(Kw::kIf)) {
+    TRY(ExpectKw(Kw::kExists));
     s->if_exists = true;
   }
   TRY(ParseUserAuthList(&s->users));
@@ -985,44 +1001,92 @@ StatementPtr Parser::ParseRenameUser() {
   return s;
 }
 
-// Privilege list up to ON (privileges) or TO/FROM (role names).
+namespace {
+
+// MariaDB 10.11's privilege names (GRANT/REVOKE), upper-case.
+constexpr std::string_view kPrivilegeNames[] = {
+    "ALL", "ALL PRIVILEGES", "ALTER", "ALTER ROUTINE", "BINLOG ADMIN", "BINLOG MONITOR",
+    "BINLOG REPLAY", "CONNECTION ADMIN", "CREATE", "CREATE ROUTINE", "CREATE TABLESPACE",
+    "CREATE TEMPORARY TABLES", "CREATE USER", "CREATE VIEW", "DELETE", "DELETE HISTORY", "DROP",
+    "EVENT", "EXECUTE", "FEDERATED ADMIN", "FILE", "GRANT OPTION", "INDEX", "INSERT",
+    "LOCK TABLES", "PROCESS", "READ_ONLY ADMIN", "REFERENCES", "RELOAD", "REPLICA MONITOR",
+    "REPLICATION CLIENT", "REPLICATION MASTER ADMIN", "REPLICATION REPLICA",
+    "REPLICATION REPLICA ADMIN", "REPLICATION SLAVE", "REPLICATION SLAVE ADMIN", "SELECT",
+    "SET USER", "SHOW CREATE ROUTINE", "SHOW DATABASES", "SHOW VIEW", "SHUTDOWN",
+    "SLAVE MONITOR", "SUPER", "TRIGGER", "UPDATE", "USAGE"};
+
+bool IsPrivilege(std::string_view name) {
+  for (std::string_view p : kPrivilegeNames)
+    if (p == name) return true;
+  return false;
+}
+
+// True if `prefix` followed by a space starts some privilege name.
+bool IsPrivilegePrefix(std::string_view prefix) {
+  for (std::string_view p : kPrivilegeNames)
+    if (p.size() > prefix.size() && p.substr(0, prefix.size()) == prefix && p[prefix.size()] == ' ')
+      return true;
+  return false;
+}
+
+}  // namespace
+
+// Privilege list up to ON (privileges) or TO/FROM (role names). Multi-word
+// privileges are matched against MariaDB's list (longest match).
 bool Parser::ParsePrivileges(std::vector<Privilege>* out, std::vector<std::string>* roles) {
-  std::vector<std::string> single;  // single-word items as written (role names if no ON)
-  bool multiword = false;
-  bool quoted = false;
+  std::vector<std::string> single;  // items as written (role names if no ON)
+  size_t first_unknown = SIZE_MAX;  // token index of the first non-privilege item
+  bool any_privilege_only = false;  // an item that can only be a privilege
   do {
     if (Is(TokenType::kString) || Is(TokenType::kQuotedIdent)) {  // only a role name
+      if (first_unknown == SIZE_MAX) first_unknown = pos();
       std::string r;
       TRY(ParseIdentOrString(&r));
       single.push_back(std::move(r));
-      quoted = true;
       out->push_back(Privilege{});
       continue;
     }
     if (!IsAnyWord()) return Fail();
+    const size_t item_pos = pos();
     Privilege p;
-    int words = 0;
-    std::string first;
-    while (Cur().type == TokenType::kIdent && !IsKw(Kw::kOn) && !IsKw(Kw::kTo) && !IsKw(Kw::kFrom)) {
-      if (words == 0) first = std::string(Text(Cur()));
-      if (!p.name.empty()) p.name += " ";
-      p.name += ToUpperAscii(Text(Cur()));
+    std::string written(Text(Cur()));
+    bool reserved = Cur().reserved;
+    p.name = ToUpperAscii(written);
+    Advance();
+    while (Cur().type == TokenType::kIdent && IsPrivilegePrefix(p.name) &&
+           (IsPrivilege(p.name + " " + ToUpperAscii(Text(Cur()))) ||
+            IsPrivilegePrefix(p.name + " " + ToUpperAscii(Text(Cur()))))) {
+      p.name += " " + ToUpperAscii(Text(Cur()));
       Advance();
-      ++words;
+      any_privilege_only = true;
     }
-    if (words == 0) return Fail();
-    if (words > 1) multiword = true;
-    if (p.name == "ALL") p.name = "ALL PRIVILEGES";
-    if (Is(TokenType::kLParen)) TRY(ParseIdentList(&p.columns));
-    single.push_back(std::move(first));
+    if (!IsPrivilege(p.name)) {
+      if (reserved || p.name.find(' ') != std::string::npos) {
+        // Neither a privilege nor a possible role name.
+        FailAt(toks_[item_pos + (p.name.find(' ') != std::string::npos ? 1 : 0)]);
+        return false;
+      }
+      if (first_unknown == SIZE_MAX) first_unknown = item_pos;
+    } else if (reserved) {
+      any_privilege_only = true;
+    }
+    if (p.name == "ALL" || p.name == "ALL PRIVILEGES") {
+      p.name = "ALL PRIVILEGES";
+      if (Is(TokenType::kComma)) return Fail();  // ALL [PRIVILEGES] stands alone
+    }
+    if (Is(TokenType::kLParen)) {
+      TRY(ParseIdentList(&p.columns));
+      any_privilege_only = true;
+    }
+    single.push_back(std::move(written));
     out->push_back(std::move(p));
   } while (Accept(TokenType::kComma));
   if (IsKw(Kw::kOn)) {
-    if (quoted) return Fail();
+    if (first_unknown != SIZE_MAX) return FailAt(toks_[first_unknown]);
     return true;
   }
   // GRANT r1, r2 TO ... / REVOKE r FROM ...: role names.
-  if (multiword) return Fail();
+  if (any_privilege_only) return Fail();
   *roles = std::move(single);
   out->clear();
   return true;
@@ -1121,10 +1185,7 @@ StatementPtr Parser::ParseGrant() {
 StatementPtr Parser::ParseRevoke() {
   Advance();  // REVOKE
   auto s = std::make_unique<RevokeStmt>();
-  if (IsKw(Kw::kIf) && IsKw(Kw::kExists, 1)) {
-    Advance();
-    Advance();
-  }
+  if (AcceptKw(Kw::kIf)) TRY(ExpectKw(Kw::kExists));
   if (IsKw(Kw::kAll)) {
     // REVOKE ALL [PRIVILEGES], GRANT OPTION FROM ...
     size_t k = 1;

@@ -870,22 +870,40 @@ bool Parser::ParseTableOption(std::vector<TableOption>* options, bool* parsed) {
       Advance();
       return true;
     }
-    if (IsAnyWord()) {
+    if (IsIdent() || IsKw(Kw::kDefault)) {
       *v = Lexer::DecodeIdent(sql_, Cur());
       Advance();
       return true;
     }
     return Fail();
   };
+  // Typed values: numbers for size/count options, strings for texts.
+  auto value_number = [&](std::string* v) -> bool {
+    AcceptEq();
+    if (Is(TokenType::kInteger)) {
+      *v = std::string(Text(Cur()));
+      Advance();
+      return true;
+    }
+    if (IsKw(Kw::kDefault)) {
+      *v = "DEFAULT";
+      Advance();
+      return true;
+    }
+    return Fail();
+  };
+  auto value_string = [&](std::string* v) -> bool {
+    AcceptEq();
+    return ParseStringLiteral(v);
+  };
   std::string name;
   std::string value;
-  bool is_default = false;
-  if (t.kw == Kw::kDefault &&
-      (IsKw(Kw::kCharset, 1) || IsKw(Kw::kCharacter, 1) || IsKw(Kw::kCollate, 1))) {
+  // DEFAULT must introduce CHARSET / CHARACTER SET / COLLATE.
+  const bool is_default = t.kw == Kw::kDefault;
+  if (is_default) {
     Advance();
-    is_default = true;
+    if (!(IsKw(Kw::kCharset) || IsKw(Kw::kCharacter) || IsKw(Kw::kCollate))) return Fail();
   }
-  (void)is_default;
   const Token& k = Cur();
   switch (k.kw) {
     case Kw::kEngine:
@@ -917,14 +935,25 @@ bool Parser::ParseTableOption(std::vector<TableOption>* options, bool* parsed) {
       options->push_back({"COLLATE", value});
       return true;
     case Kw::kAutoIncrement: case Kw::kAvgRowLength: case Kw::kChecksum: case Kw::kTableChecksum:
-    case Kw::kComment: case Kw::kConnection: case Kw::kDelayKeyWrite: case Kw::kInsertMethod:
-    case Kw::kKeyBlockSize: case Kw::kMaxRows: case Kw::kMinRows: case Kw::kPackKeys:
-    case Kw::kPageChecksum: case Kw::kPassword: case Kw::kRowFormat: case Kw::kStatsAutoRecalc:
+    case Kw::kDelayKeyWrite: case Kw::kKeyBlockSize: case Kw::kMaxRows: case Kw::kMinRows:
+    case Kw::kPackKeys: case Kw::kPageChecksum: case Kw::kStatsAutoRecalc:
     case Kw::kStatsPersistent: case Kw::kStatsSamplePages: case Kw::kTransactional:
-    case Kw::kEncrypted: case Kw::kEncryptionKeyId: case Kw::kPageCompressed:
-    case Kw::kPageCompressionLevel: case Kw::kIetfQuotes: case Kw::kSequence:
+    case Kw::kEncryptionKeyId: case Kw::kPageCompressionLevel:
       name = ToUpperAscii(Text(k));
       if (k.kw == Kw::kTableChecksum) name = "CHECKSUM";
+      Advance();
+      TRY(value_number(&value));
+      options->push_back({name, value});
+      return true;
+    case Kw::kComment: case Kw::kConnection: case Kw::kPassword:
+      name = ToUpperAscii(Text(k));
+      Advance();
+      TRY(value_string(&value));
+      options->push_back({name, value});
+      return true;
+    case Kw::kInsertMethod: case Kw::kRowFormat: case Kw::kEncrypted: case Kw::kPageCompressed:
+    case Kw::kIetfQuotes: case Kw::kSequence:
+      name = ToUpperAscii(Text(k));
       Advance();
       TRY(value_word(&value));
       if (name == "ROW_FORMAT" || name == "INSERT_METHOD") value = ToUpperAscii(value);
@@ -1019,7 +1048,7 @@ StatementPtr Parser::ParseCreate() {
     case Kw::kView:
     case Kw::kAlgorithm:
     case Kw::kSql:
-      return ParseUnsupported("CREATE VIEW", false);
+      return ParseCreateView();
     case Kw::kDefiner: {
       // DEFINER = user: find what follows to name the feature.
       size_t k = 1;
@@ -1028,8 +1057,9 @@ StatementPtr Parser::ParseCreate() {
         if (x.type == TokenType::kIdent &&
             (x.kw == Kw::kProcedure || x.kw == Kw::kFunction || x.kw == Kw::kTrigger ||
              x.kw == Kw::kEvent || x.kw == Kw::kView || x.kw == Kw::kPackage)) {
+          if (x.kw == Kw::kView) return ParseCreateView();
           std::string what = "CREATE " + ToUpperAscii(Text(x));
-          return ParseUnsupported(what, x.kw != Kw::kView);
+          return ParseUnsupported(what, true);
         }
         ++k;
       }
@@ -1059,17 +1089,70 @@ StatementPtr Parser::ParseCreate() {
   }
 }
 
+// CREATE [OR REPLACE] [ALGORITHM = x] [DEFINER = user] [SQL SECURITY x]
+// VIEW [IF NOT EXISTS] name [(cols)] AS query [WITH [CASCADED|LOCAL] CHECK
+// OPTION]: validated, then unsupported.
+StatementPtr Parser::ParseCreateView() {
+  for (;;) {
+    if (AcceptKw(Kw::kAlgorithm)) {
+      TRY(Expect(TokenType::kEq));
+      if (!(AcceptKw(Kw::kUndefined) || AcceptKw(Kw::kMerge) || AcceptKw(Kw::kTemptable))) {
+        Fail();
+        return nullptr;
+      }
+      continue;
+    }
+    if (AcceptKw(Kw::kDefiner)) {
+      TRY(Expect(TokenType::kEq));
+      UserSpec u;
+      TRY(ParseUserSpec(&u));
+      continue;
+    }
+    if (AcceptKw(Kw::kSql)) {
+      TRY(ExpectKw(Kw::kSecurity));
+      if (!(AcceptKw(Kw::kDefiner) || AcceptKw(Kw::kInvoker))) {
+        Fail();
+        return nullptr;
+      }
+      continue;
+    }
+    break;
+  }
+  TRY(ExpectKw(Kw::kView));
+  if (IsKw(Kw::kIf)) {
+    Advance();
+    TRY(ExpectKw(Kw::kNot));
+    TRY(ExpectKw(Kw::kExists));
+  }
+  TableName name;
+  TRY(ParseTableName(&name));
+  if (Is(TokenType::kLParen)) {
+    std::vector<std::string> cols;
+    TRY(ParseIdentList(&cols));
+  }
+  TRY(ExpectKw(Kw::kAs));
+  QueryPtr q = ParseQuery();
+  TRY(q);
+  if (AcceptKw(Kw::kWith)) {
+    if (!AcceptKw(Kw::kCascaded)) AcceptKw(Kw::kLocal);
+    TRY(ExpectKw(Kw::kCheck));
+    TRY(ExpectKw(Kw::kOption));
+  }
+  auto u = std::make_unique<UnsupportedStmt>();
+  u->feature = "CREATE VIEW";
+  return u;
+}
+
 bool Parser::ParseDatabaseOptions(std::string* charset, std::string* collation,
                                   std::optional<std::string>* comment, bool* any) {
   for (;;) {
-    bool dflt = false;
-    if (IsKw(Kw::kDefault) && (IsKw(Kw::kCharset, 1) || IsKw(Kw::kCharacter, 1) || IsKw(Kw::kCollate, 1))) {
-      Advance();
-      dflt = true;
-    }
-    if (IsKw(Kw::kCharset) || (IsKw(Kw::kCharacter) && IsKw(Kw::kSet, 1))) {
-      if (IsKw(Kw::kCharacter)) Advance();
-      Advance();
+    const bool dflt = AcceptKw(Kw::kDefault);  // DEFAULT {CHARSET|CHARACTER SET|COLLATE}
+    if (IsKw(Kw::kCharset) || IsKw(Kw::kCharacter)) {
+      if (AcceptKw(Kw::kCharacter)) {
+        TRY(ExpectKw(Kw::kSet));
+      } else {
+        Advance();
+      }
       AcceptEq();
       TRY(ParseCharsetName(charset));
       *any = true;
@@ -1167,9 +1250,8 @@ bool ParseKeyDefinition(Parser& p, const std::string& constraint, IndexDef* inde
     return p.Fail();
   }
   if (index->kind != IndexKind::kPrimary) {
-    if (p.IsKw(Kw::kIf) && p.IsKw(Kw::kNot, 1)) {
-      p.Advance();
-      p.Advance();
+    if (p.AcceptKw(Kw::kIf)) {
+      TRY(p.ExpectKw(Kw::kNot));
       TRY(p.ExpectKw(Kw::kExists));
       if (if_not_exists != nullptr) *if_not_exists = true;
     }
@@ -1301,7 +1383,13 @@ StatementPtr Parser::ParseCreateTable(bool or_replace, bool temporary) {
     bool parsed = false;
     TRY(ParseTableOption(&s->options, &parsed));
     if (!parsed) break;
-    Accept(TokenType::kComma);
+    if (Accept(TokenType::kComma)) {  // a comma must be followed by another option
+      TRY(ParseTableOption(&s->options, &parsed));
+      if (!parsed) {
+        Fail();
+        return nullptr;
+      }
+    }
   }
   if (IsKw(Kw::kPartition)) {
     FailUnsupported("PARTITION");
@@ -1321,6 +1409,10 @@ StatementPtr Parser::ParseCreateTable(bool or_replace, bool temporary) {
     return nullptr;
   }
   if (!s->has_definitions && !s->select) {
+    if (!AtStatementEnd()) {
+      Fail();
+      return nullptr;
+    }
     // MariaDB: "A table must have at least 1 column".
     FailWith(Status::SqlError(1113, "42000", "A table must have at least 1 column"));
     return nullptr;
@@ -1394,13 +1486,12 @@ StatementPtr Parser::ParseCreateTable(bool or_replace, bool temporary) {
 StatementPtr Parser::ParseDrop() {
   Advance();  // DROP
   const Token& t = Cur();
+  // IF EXISTS; IF alone is consumed (MariaDB then fails at what follows).
+  bool if_ok = true;
   auto if_exists = [&]() -> bool {
-    if (IsKw(Kw::kIf) && IsKw(Kw::kExists, 1)) {
-      Advance();
-      Advance();
-      return true;
-    }
-    return false;
+    if (!AcceptKw(Kw::kIf)) return false;
+    if_ok = ExpectKw(Kw::kExists);
+    return true;
   };
   switch (t.kw) {
     case Kw::kTemporary:
@@ -1413,6 +1504,7 @@ StatementPtr Parser::ParseDrop() {
         return nullptr;
       }
       s->if_exists = if_exists();
+      TRY(if_ok);
       if (IsKw(Kw::kWait) || IsKw(Kw::kNowait)) {
         Fail();
         return nullptr;
@@ -1430,6 +1522,7 @@ StatementPtr Parser::ParseDrop() {
       Advance();
       auto s = std::make_unique<DropDatabaseStmt>();
       s->if_exists = if_exists();
+      TRY(if_ok);
       TRY(ParseIdent(&s->name));
       return s;
     }
@@ -1437,6 +1530,7 @@ StatementPtr Parser::ParseDrop() {
       Advance();
       auto s = std::make_unique<DropIndexStmt>();
       s->if_exists = if_exists();
+      TRY(if_ok);
       if (AcceptKw(Kw::kPrimary)) {
         s->name = "PRIMARY";
       } else {
@@ -1460,16 +1554,41 @@ StatementPtr Parser::ParseDrop() {
     }
     case Kw::kUser:
       return ParseDropUser();
-    case Kw::kView: return ParseUnsupported("DROP VIEW", false);
-    case Kw::kProcedure: return ParseUnsupported("DROP PROCEDURE", false);
-    case Kw::kFunction: return ParseUnsupported("DROP FUNCTION", false);
-    case Kw::kTrigger: return ParseUnsupported("DROP TRIGGER", false);
-    case Kw::kEvent: return ParseUnsupported("DROP EVENT", false);
+    case Kw::kView:
+    case Kw::kProcedure:
+    case Kw::kFunction:
+    case Kw::kTrigger:
+    case Kw::kEvent:
+    case Kw::kSequence: {
+      // DROP <object> [IF EXISTS] name[, ...] [RESTRICT|CASCADE]: validated,
+      // then unsupported.
+      std::string what = "DROP " + ToUpperAscii(Text(t));
+      const bool list = t.kw == Kw::kView || t.kw == Kw::kSequence;
+      Advance();
+      if (AcceptKw(Kw::kIf)) TRY(ExpectKw(Kw::kExists));
+      std::vector<TableName> names;
+      if (list) {
+        TRY(ParseTableNameList(&names));
+        if (!AcceptKw(Kw::kRestrict)) AcceptKw(Kw::kCascade);
+      } else {
+        TableName n;
+        TRY(ParseTableName(&n));
+      }
+      auto u = std::make_unique<UnsupportedStmt>();
+      u->feature = std::move(what);
+      return u;
+    }
     case Kw::kRole: return ParseUnsupported("DROP ROLE", false);
-    case Kw::kSequence: return ParseUnsupported("DROP SEQUENCE", false);
     case Kw::kServer: return ParseUnsupported("DROP SERVER", false);
     case Kw::kPackage: return ParseUnsupported("DROP PACKAGE", false);
-    case Kw::kPrepare: return ParseUnsupported("DEALLOCATE PREPARE", false);
+    case Kw::kPrepare: {
+      Advance();
+      std::string name;
+      TRY(ParseIdent(&name));
+      auto u = std::make_unique<UnsupportedStmt>();
+      u->feature = "DEALLOCATE PREPARE";
+      return u;
+    }
     default:
       Fail();
       return nullptr;
@@ -1484,9 +1603,8 @@ StatementPtr Parser::ParseRename() {
     return nullptr;
   }
   auto s = std::make_unique<RenameTableStmt>();
-  if (IsKw(Kw::kIf) && IsKw(Kw::kExists, 1)) {
-    Advance();
-    Advance();
+  if (AcceptKw(Kw::kIf)) {
+    TRY(ExpectKw(Kw::kExists));
     s->if_exists = true;
   }
   do {
@@ -1569,23 +1687,18 @@ bool ParsePosition(Parser& p, AlterOp* op) {
   return true;
 }
 
+// IF EXISTS (IF alone is consumed so the error falls on what follows).
 bool AcceptIfExists(Parser& p) {
-  if (p.IsKw(Kw::kIf) && p.IsKw(Kw::kExists, 1)) {
-    p.Advance();
-    p.Advance();
-    return true;
-  }
-  return false;
+  if (!p.AcceptKw(Kw::kIf)) return false;
+  p.ExpectKw(Kw::kExists);
+  return true;
 }
 
+// IF NOT EXISTS (IF is consumed so an error falls on what follows).
 bool AcceptIfNotExists(Parser& p) {
-  if (p.IsKw(Kw::kIf) && p.IsKw(Kw::kNot, 1) && p.IsKw(Kw::kExists, 2)) {
-    p.Advance();
-    p.Advance();
-    p.Advance();
-    return true;
-  }
-  return false;
+  if (!p.AcceptKw(Kw::kIf)) return false;
+  if (p.ExpectKw(Kw::kNot)) p.ExpectKw(Kw::kExists);
+  return true;
 }
 }  // namespace
 
@@ -1612,25 +1725,22 @@ StatementPtr Parser::ParseAlterTable() {
       Fail();
       return nullptr;
     }
-    bool parsed_option = false;
-    if (t.kw != Kw::kCharacter || !IsKw(Kw::kSet, 1) || true) {
-      std::vector<TableOption> opts;
-      if (t.kw != Kw::kConvert && t.kw != Kw::kAdd && t.kw != Kw::kDrop && t.kw != Kw::kAlter &&
-          t.kw != Kw::kChange && t.kw != Kw::kModify && t.kw != Kw::kRename &&
-          t.kw != Kw::kOrder && t.kw != Kw::kAlgorithm && t.kw != Kw::kLock) {
-        TRY(ParseTableOption(&opts, &parsed_option));
-        if (parsed_option) {
-          op.kind = AlterOp::Kind::kTableOptions;
-          op.options = std::move(opts);
-          // More options may follow without commas.
-          for (;;) {
-            bool more = false;
-            TRY(ParseTableOption(&op.options, &more));
-            if (!more) break;
-          }
-          s->ops.push_back(std::move(op));
-          continue;
+    // Table options (ENGINE=, AUTO_INCREMENT=, [DEFAULT] CHARSET=, ...), several
+    // of which may follow each other without commas.
+    if (t.kw != Kw::kConvert && t.kw != Kw::kAdd && t.kw != Kw::kDrop && t.kw != Kw::kAlter &&
+        t.kw != Kw::kChange && t.kw != Kw::kModify && t.kw != Kw::kRename &&
+        t.kw != Kw::kOrder && t.kw != Kw::kAlgorithm && t.kw != Kw::kLock) {
+      bool parsed_option = false;
+      TRY(ParseTableOption(&op.options, &parsed_option));
+      if (parsed_option) {
+        op.kind = AlterOp::Kind::kTableOptions;
+        for (;;) {
+          bool more = false;
+          TRY(ParseTableOption(&op.options, &more));
+          if (!more) break;
         }
+        s->ops.push_back(std::move(op));
+        continue;
       }
     }
     switch (t.kw) {

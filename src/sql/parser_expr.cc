@@ -67,6 +67,20 @@ bool IsAggregateName(std::string_view n) {
   return false;
 }
 
+// Names MariaDB's lexer treats as function tokens only when immediately
+// followed by '(' (sql/lex.h sql_functions[]).
+bool IsSpaceSensitiveFunction(std::string_view n) {
+  static constexpr std::string_view kNames[] = {
+      "adddate", "bit_and", "bit_or", "bit_xor", "cast", "count", "curdate", "curtime",
+      "date_add", "date_sub", "extract", "group_concat", "json_arrayagg", "json_objectagg",
+      "max", "median", "mid", "min", "now", "position", "session_user", "std", "stddev",
+      "stddev_pop", "stddev_samp", "subdate", "substr", "substring", "sum", "sysdate",
+      "system_user", "trim", "variance", "var_pop", "var_samp"};
+  for (std::string_view k : kNames)
+    if (k == n) return true;
+  return false;
+}
+
 ExprPtr MakeBinary(BinaryOp op, ExprPtr l, ExprPtr r, uint32_t end) {
   auto e = MakeExpr(ExprKind::kBinary, SourceSpan{l->span.offset, end - l->span.offset});
   e->binary_op = op;
@@ -156,6 +170,10 @@ ExprPtr Parser::ParseBinary(int min_prec) {
               special = n.kw;
               negated = true;
               prec = n.kw == Kw::kBetween ? kPrecBetween : kPrecLike;
+            } else if (min_prec <= kPrecLike) {
+              // "x NOT <something else>": MariaDB fails at the token after NOT.
+              FailAt(n);
+              return nullptr;
             }
             break;
           }
@@ -505,7 +523,7 @@ ExprPtr Parser::ParsePrimary() {
         Advance();
         Advance();
       }
-      if (!IsAnyWord()) {
+      if (!IsIdent()) {
         Fail();
         return nullptr;
       }
@@ -576,7 +594,9 @@ ExprPtr Parser::ParsePrimary() {
     case Kw::kCase:
       return ParseCase();
     case Kw::kCast:
-      if (!call) break;
+      // CAST is a function token only when '(' follows immediately
+      // (MariaDB without IGNORE_SPACE); "CAST (" is a generic call.
+      if (!call || Peek(1).offset != t.offset + t.length) break;
       Advance();
       return ParseCast(false, start);
     case Kw::kConvert:
@@ -604,6 +624,10 @@ ExprPtr Parser::ParsePrimary() {
         Advance();
         TRY(Enter());
         auto e = MakeExpr(ExprKind::kRow, {});
+        ExprPtr first = ParseExpr();
+        TRY(first);
+        e->args.push_back(std::move(first));
+        TRY(Expect(TokenType::kComma));  // ROW() needs two or more values
         TRY(ParseExprList(&e->args));
         TRY(Expect(TokenType::kRParen));
         Leave();
@@ -648,6 +672,9 @@ ExprPtr Parser::ParsePrimary() {
       e->no_parens = true;
       return e;
     }
+    case Kw::kValues:
+      if (!in_on_duplicate_) break;  // reserved: a syntax error below
+      [[fallthrough]];
     case Kw::kChar:
     case Kw::kIf:
     case Kw::kInsert:
@@ -656,7 +683,6 @@ ExprPtr Parser::ParsePrimary() {
     case Kw::kRight:
     case Kw::kMod:
     case Kw::kRepeat:
-    case Kw::kValues:
     case Kw::kValue:
     case Kw::kDatabase:
     case Kw::kSchema:
@@ -666,6 +692,11 @@ ExprPtr Parser::ParsePrimary() {
         std::string name = ToLowerAscii(Text(t));
         Advance();
         return ParseFunctionCall(std::move(name), "", start);
+      }
+      if (t.reserved) {  // IF, CHAR, LEFT, ...: MariaDB fails at what follows
+        Advance();
+        Fail();
+        return nullptr;
       }
       break;
     default:
@@ -752,13 +783,18 @@ ExprPtr Parser::ParseColumnRef() {
 
 // At '(' after a function name.
 ExprPtr Parser::ParseFunctionCall(std::string name, std::string qualifier, uint32_t start) {
+  const bool paren_adjacent = Cur().offset == prev_end();
   TRY(Expect(TokenType::kLParen));
   TRY(Enter());
   auto f = MakeExpr(ExprKind::kFunction, {});
   f->name = std::move(name);
   f->qualifier = std::move(qualifier);
   const std::string& n = f->name;
-  const bool builtin = f->qualifier.empty();
+  // MariaDB's lexer makes these names function tokens (with their special
+  // syntax) only when '(' follows without a space; "COUNT (*)" is a
+  // generic call and fails like MariaDB's does.
+  const bool builtin =
+      f->qualifier.empty() && (paren_adjacent || !IsSpaceSensitiveFunction(n));
   if (builtin && n == "count" && Is(TokenType::kStar)) {
     Advance();
     f->star_arg = true;
@@ -884,6 +920,17 @@ ExprPtr Parser::ParseFunctionCall(std::string name, std::string qualifier, uint3
     ExprPtr a = ParseExpr();
     TRY(a);
     f->args.push_back(std::move(a));
+  } else if (builtin && n == "values") {  // VALUES(col) in ON DUPLICATE KEY UPDATE
+    ExprPtr c = ParseColumnRef();
+    TRY(c);
+    f->args.push_back(std::move(c));
+  } else if (builtin && n == "if") {  // IF(a, b, c): exactly three arguments
+    for (int i = 0; i < 3; ++i) {
+      if (i > 0) TRY(Expect(TokenType::kComma));
+      ExprPtr a = ParseExpr();
+      TRY(a);
+      f->args.push_back(std::move(a));
+    }
   } else if (builtin && n == "char") {
     TRY(ParseExprList(&f->args));
     if (AcceptKw(Kw::kUsing)) TRY(ParseCharsetName(&f->charset));
@@ -1101,6 +1148,10 @@ bool Parser::ParseCastType(CastType* type) {
       type->kind = CastType::Kind::kFloat;
       return true;
     default:
+      if (!t.reserved) {
+        return FailWith(Status::SqlError(4161, "HY000", "Unknown data type: '" +
+                                                          Lexer::DecodeIdent(sql_, t) + "'"));
+      }
       return Fail();
   }
 }

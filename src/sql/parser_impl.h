@@ -163,6 +163,7 @@ class Parser {
   StatementPtr ParseCreateTable(bool or_replace, bool temporary);  // parser_ddl.cc
   StatementPtr ParseCreateIndex(bool or_replace, IndexKind kind);  // parser_ddl.cc
   StatementPtr ParseCreateDatabase(bool or_replace);               // parser_ddl.cc
+  StatementPtr ParseCreateView();                                  // parser_ddl.cc
   StatementPtr ParseAlterTable();                                  // parser_ddl.cc
   StatementPtr ParseShow();        // parser_admin.cc
   StatementPtr ParseDescribe();    // parser_admin.cc
@@ -231,6 +232,11 @@ class Parser {
   // Set while parsing DATE_ADD/DATE_SUB/ADDDATE/SUBDATE arguments: a bare
   // INTERVAL expr unit is allowed there.
   bool allow_interval_ = false;
+
+ public:
+  // Set while parsing ON DUPLICATE KEY UPDATE: VALUES(col) is a function
+  // only there (MariaDB: a syntax error elsewhere).
+  bool in_on_duplicate_ = false;
 
   friend class ExprParser;
 };

@@ -68,6 +68,20 @@ void ResultValue(sqlite3_context* ctx, const Value& v, bool blob) {
 Session::Session(Engine* engine, std::shared_ptr<ProcessEntry> proc)
     : engine_(engine), proc_(std::move(proc)) {
   vars_ = std::make_unique<SessionVariables>(engine_->variables());
+  // Values the session computes rather than stores.
+  vars_->SetProvider([this](const SysVarDef& def) -> std::optional<Value> {
+    std::string n = Lower(def.name);
+    if (n == "in_transaction") return Value::Int(in_txn_ ? 1 : 0);
+    if (n == "warning_count") return Value::Int(static_cast<int64_t>(warnings_.size()));
+    if (n == "error_count") {
+      int64_t e = 0;
+      for (auto& w : warnings_) e += w.level == SqlWarning::Level::kError;
+      return Value::Int(e);
+    }
+    if (n == "last_insert_id" || n == "identity") return Value::UInt(last_insert_id_);
+    if (n == "pseudo_thread_id" && vars_->hot().pseudo_thread_id == 0) return Value::UInt(connection_id());
+    return std::nullopt;
+  });
 }
 
 Session::~Session() { Close(); }
@@ -80,7 +94,41 @@ Status Session::Init() {
   int rc = sqlite3_create_function_v2(conn_->handle(), "rdb_store", -1, SQLITE_UTF8, this,
                                       &Session::StoreFunction, nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) return Status::IoError("cannot register rdb_store");
+  rc = sqlite3_create_function_v2(conn_->handle(), "rdb_scalar", 1, SQLITE_UTF8, this, nullptr,
+                                  &Session::ScalarStep, &Session::ScalarFinal, nullptr);
+  if (rc != SQLITE_OK) return Status::IoError("cannot register rdb_scalar");
   return Status::Ok();
+}
+
+// rdb_scalar(x): the single value of a scalar subquery; a second row is
+// error 1242.
+namespace {
+struct ScalarAgg {
+  int64_t rows;
+  sqlite3_value* value;
+};
+}  // namespace
+
+void Session::ScalarStep(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  auto* agg = static_cast<ScalarAgg*>(sqlite3_aggregate_context(ctx, sizeof(ScalarAgg)));
+  if (agg == nullptr) return;
+  if (++agg->rows > 1) {
+    auto* self = static_cast<Session*>(sqlite3_user_data(ctx));
+    self->function_error_ = Status::SqlError(1242, "21000", "Subquery returns more than 1 row");
+    sqlite3_result_error(ctx, "Subquery returns more than 1 row", -1);
+    return;
+  }
+  agg->value = sqlite3_value_dup(argv[0]);
+}
+
+void Session::ScalarFinal(sqlite3_context* ctx) {
+  auto* agg = static_cast<ScalarAgg*>(sqlite3_aggregate_context(ctx, 0));
+  if (agg == nullptr || agg->value == nullptr) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  if (agg->rows <= 1) sqlite3_result_value(ctx, agg->value);
+  sqlite3_value_free(agg->value);
 }
 
 void Session::StoreFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
@@ -111,6 +159,10 @@ void Session::StoreFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv
     self->function_error_ = r.status();
     sqlite3_result_error(ctx, r.status().message().c_str(), -1);
     return;
+  }
+  if (!quiet) {
+    if (self->store_last_.size() < self->store_slots_.size()) self->store_last_.resize(self->store_slots_.size());
+    self->store_last_[slot] = *r;
   }
   ResultValue(ctx, *r, IsBlobStorage(col.type));
 }
@@ -155,6 +207,14 @@ TranslateEnv Session::MakeEnv(const std::vector<Value>* params) {
   env.params = params;
   env.sql_mode = SqlMode();
   env.div_precision_increment = DivPrecisionIncrement();
+  const std::string& coll = vars_->hot().collation_connection;
+  if (coll.size() > 4 && coll.compare(coll.size() - 4, 4, "_bin") == 0) env.literal_collation = "rdb_bin";
+  env.user_var = [this](const std::string& name) { return GetUserVariable(name); };
+  env.user_var_family = [this](const std::string& name) -> std::optional<ResultType> {
+    auto it = user_var_family_.find(Lower(name));
+    if (it == user_var_family_.end()) return std::nullopt;
+    return it->second;
+  };
   return env;
 }
 
@@ -165,6 +225,14 @@ Status Session::Execute(const ParsedStatement& stmt, std::string_view sql_text,
   bool keeps_warnings = show != nullptr && (show->what == ShowKind::kWarnings || show->what == ShowKind::kErrors ||
                                             show->what == ShowKind::kWarningCount ||
                                             show->what == ShowKind::kErrorCount);
+  // A SELECT that uses no table keeps the previous statement's warnings
+  // unless it makes its own (MySQL: "reset for each new statement that
+  // uses a table"), so SELECT @@warning_count sees them.
+  const SelectStmt* sel = stmt.stmt->As<SelectStmt>();
+  bool tableless = sel != nullptr && sel->query->kind == QueryExpr::Kind::kSelect &&
+                   sel->query->select->from.empty();
+  std::vector<SqlWarning> previous;
+  if (tableless) previous = warnings_;
   if (!keeps_warnings) warnings_.clear();
   function_error_ = Status::Ok();
   if (proc_) {
@@ -173,6 +241,15 @@ Status Session::Execute(const ParsedStatement& stmt, std::string_view sql_text,
   auto now = std::chrono::system_clock::now();
   query_start_us_ = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count();
   Executor ex(this, sql_text, params, sink);
+  if (tableless) {
+    // The count must be visible while the statement runs.
+    warnings_ = previous;
+    size_t before = warnings_.size();
+    Status s = ex.Run(stmt);
+    if (warnings_.size() != before) warnings_.erase(warnings_.begin(), warnings_.begin() + before);
+    if (!s.ok() && s.IsSqlError()) warnings_.push_back(SqlWarning{SqlWarning::Level::kError, s.mysql_errno(), s.message()});
+    return s;
+  }
   Status s = ex.Run(stmt);
   if (!s.ok() && s.IsSqlError() && !keeps_warnings) {
     warnings_.push_back(SqlWarning{SqlWarning::Level::kError, s.mysql_errno(), s.message()});
@@ -271,6 +348,7 @@ void Session::ReleaseWriteLock() {
 
 Status Session::CommitTxn() {
   in_txn_ = false;
+  txn_read_only_ = false;
   savepoints_.clear();
   if (!sqlite_txn_) {
     txn_log_ = TransactionLog();
@@ -307,6 +385,7 @@ Status Session::CommitTxn() {
 
 Status Session::RollbackTxn() {
   in_txn_ = false;
+  txn_read_only_ = false;
   savepoints_.clear();
   txn_log_ = TransactionLog();
   capture_->Clear();
@@ -454,7 +533,15 @@ Value Session::GetUserVariable(std::string_view name) {
   return it == user_vars_.end() ? Value::Null() : it->second;
 }
 
-void Session::SetUserVariable(std::string_view name, const Value& value) { user_vars_[Lower(name)] = value; }
+void Session::SetUserVariable(std::string_view name, const Value& value) {
+  user_vars_[Lower(name)] = value;
+  user_var_family_.erase(Lower(name));
+}
+
+void Session::SetUserVariableTyped(std::string_view name, const Value& value, ResultType family) {
+  user_vars_[Lower(name)] = value;
+  user_var_family_[Lower(name)] = family;
+}
 
 uint64_t Session::SqlMode() { return vars_->hot().sql_mode; }
 uint64_t Session::GroupConcatMaxLen() { return vars_->hot().group_concat_max_len; }
@@ -462,7 +549,13 @@ int Session::DivPrecisionIncrement() { return static_cast<int>(vars_->hot().div_
 uint64_t Session::MaxAllowedPacket() { return vars_->hot().max_allowed_packet; }
 
 void Session::OnVariableSet(const std::string& name) {
-  (void)name;
+  std::string n = Lower(name);
+  // SET autocommit=1 commits an open transaction, as in MySQL.
+  if (n == "autocommit" && vars_->hot().autocommit && in_txn_) {
+    Status s = CommitTxn();
+    (void)s;
+  }
+  if (n == "last_insert_id" || n == "identity") last_insert_id_ = vars_->hot().last_insert_id;
 }
 
 }  // namespace relaydb::sql

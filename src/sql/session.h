@@ -124,6 +124,8 @@ class Session : public FunctionContext {
   uint32_t ServerId() override { return engine_->server_id(); }
   Value GetUserVariable(std::string_view name) override;
   void SetUserVariable(std::string_view name, const Value& value) override;
+  // SET @x = expr: also remembers the expression's type family.
+  void SetUserVariableTyped(std::string_view name, const Value& value, ResultType family);
   uint64_t SqlMode() override;
   uint64_t GroupConcatMaxLen() override;
   int DivPrecisionIncrement() override;
@@ -168,6 +170,8 @@ class Session : public FunctionContext {
   std::string NowText(int fsp);
   // rdb_store(value, slot[, quiet]): CoerceToStored for store_slots_[slot].
   static void StoreFunction(struct sqlite3_context* ctx, int argc, struct sqlite3_value** argv);
+  static void ScalarStep(struct sqlite3_context* ctx, int argc, struct sqlite3_value** argv);
+  static void ScalarFinal(struct sqlite3_context* ctx);
   std::shared_ptr<const TableDef> FindTable(const std::string& db, const std::string& name);
   // information_schema.X materialized as a TEMP table (information_schema.cc).
   static bool IsInformationSchema(const std::string& db);
@@ -185,6 +189,7 @@ class Session : public FunctionContext {
 
   // Transaction state.
   bool in_txn_ = false;         // inside BEGIN ... COMMIT (or autocommit=0 with work)
+  bool txn_read_only_ = false;  // START TRANSACTION READ ONLY
   bool holds_writer_ = false;
   bool sqlite_txn_ = false;
   uint64_t snapshot_seq_ = 0;
@@ -202,12 +207,14 @@ class Session : public FunctionContext {
   bool abort_on_warning_ = false;
   Status function_error_;
   std::map<std::string, Value> user_vars_;  // lower-cased names
+  std::map<std::string, ResultType> user_var_family_;  // set by SET @x = <typed expr>
   bool client_found_rows_ = false;          // CLIENT_FOUND_ROWS: UPDATE reports matched rows
 
   // rdb_store() state for the running UPDATE.
   std::vector<const ColumnDef*> store_slots_;
   CoerceContext store_ctx_;
   uint64_t store_row_ = 0;
+  std::vector<Value> store_last_;  // last value rdb_store stored per slot (for 1062 messages)
   uint32_t logged_server_id_ = 0;
   StatusCounters status_counters_;
 };

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 
 #include "sql/decimal.h"
 #include "sql/types.h"
@@ -168,7 +169,8 @@ std::string RescaleDecimalText(std::string_view text, int decimals) {
 Value DecodeStoredValue(const OutputColumn& col, const Value& v, bool binary_protocol) {
   if (v.is_null()) return v;
   const ExprType& t = col.type;
-  const ColumnDef* c = t.column;
+  // A column's value, or one passed through unchanged (MIN(col), IF(...)).
+  const ColumnDef* c = t.column != nullptr ? t.column : (t.origin != nullptr && t.table ? t.origin : nullptr);
   if (c != nullptr) return StoredToValue(*c, v, binary_protocol ? ValueForm::kTyped : ValueForm::kText);
   switch (t.family) {
     case ResultType::kInt:
@@ -184,7 +186,7 @@ Value DecodeStoredValue(const OutputColumn& col, const Value& v, bool binary_pro
       if (v.kind() == Value::Kind::kDouble) {
         double d = v.double_value();
         if (std::nearbyint(d) == d && std::fabs(d) < 9.2e18) return Value::Int(static_cast<int64_t>(d));
-        return Value::String(FormatDouble(d));
+        return Value::String(FormatMysqlDouble(d));
       }
       return v;
     case ResultType::kUnsigned:
@@ -197,7 +199,7 @@ Value DecodeStoredValue(const OutputColumn& col, const Value& v, bool binary_pro
       return v;
     case ResultType::kDecimal:
       if (v.kind() == Value::Kind::kString) {
-        if (c != nullptr) return v;  // stored canonical
+        if (c != nullptr || t.user_var) return v;  // stored canonical / as assigned
         return Value::String(RescaleDecimalText(v.string_value(), t.decimals));
       }
       if (v.kind() == Value::Kind::kInt) {
@@ -220,7 +222,7 @@ Value DecodeStoredValue(const OutputColumn& col, const Value& v, bool binary_pro
       if (v.kind() == Value::Kind::kString) return Value::Double(strtod(v.string_value().c_str(), nullptr));
       return v;
     default:
-      if (v.kind() == Value::Kind::kDouble) return Value::String(FormatDouble(v.double_value()));
+      if (v.kind() == Value::Kind::kDouble) return Value::String(FormatMysqlDouble(v.double_value()));
       if (v.kind() == Value::Kind::kInt) {
         if (c != nullptr && c->type.base == BaseType::kBit) {
           // BIT(n) is sent as big-endian bytes, (n+7)/8 of them.
@@ -261,41 +263,72 @@ Value DecodeOutput(const OutputColumn& col, sqlite3_stmt* stmt, int i, bool bina
 ColumnMeta MetaForType(const ExprType& t, const std::string& name) {
   ColumnMeta m;
   m.name = name;
+  if (t.user_var) {
+    // User variables: LONGLONG / DOUBLE / DECIMAL(…,38) / LONGBLOB, nullable.
+    m.charset = kCharsetBinary;
+    m.flags = kBinaryFlag;
+    switch (t.family) {
+      case ResultType::kInt:
+      case ResultType::kUnsigned: m.type = kTypeLongLong; m.length = 21; break;
+      case ResultType::kDouble: m.type = kTypeDouble; m.length = 23; m.decimals = 31; break;
+      case ResultType::kDecimal: m.type = kTypeNewDecimal; m.length = 81; m.decimals = 38; break;
+      default:
+        m.type = kTypeLongBlob;
+        m.charset = kCharsetUtf8mb4GeneralCi;
+        m.flags = 0;
+        m.length = 0xffffffffu;
+        m.decimals = 39;
+        break;
+    }
+    return m;
+  }
   if (t.column != nullptr && t.table) {
     ColumnMeta cm = ColumnMetaFor(*t.table, *t.column, name);
     if (t.nullable) cm.flags &= static_cast<uint16_t>(~kNotNullFlag);
+    return cm;
+  }
+  if (t.origin != nullptr && t.table) {
+    // A column's value passed through (MIN(col), IF(c, col1, col2)): that
+    // column's type, length and flags, without its table and key flags.
+    ColumnMeta cm = ColumnMetaFor(*t.table, *t.origin, name);
+    cm.schema.clear();
+    cm.table.clear();
+    cm.org_table.clear();
+    cm.org_name.clear();
+    cm.flags &= kUnsignedFlag | kZerofillFlag | kBinaryFlag | kBlobFlag | kEnumFlag | kSetFlag;
+    if (!t.nullable) cm.flags |= kNotNullFlag;
     return cm;
   }
   m.charset = kCharsetBinary;
   m.flags = t.nullable ? 0 : kNotNullFlag;
   switch (t.family) {
     case ResultType::kInt:
-      // Integer literals are INT with their own width, as in MariaDB.
-      if (t.is_literal && t.max_len >= 0 && t.max_len <= 10) {
+    case ResultType::kUnsigned: {
+      // MariaDB's type_handler_long_or_longlong(): INT up to 9 characters
+      // (10 unsigned), BIGINT beyond; Item_long_func results are INT.
+      bool is_unsigned = t.family == ResultType::kUnsigned;
+      if (t.long_int || (t.max_len >= 0 && t.max_len <= (is_unsigned ? 10 : 9))) {
         m.type = kTypeLong;
-        m.length = static_cast<uint32_t>(t.max_len);
+        m.length = t.max_len >= 0 ? static_cast<uint32_t>(t.max_len) : 11;
       } else {
         m.type = kTypeLongLong;
-        m.length = t.max_len >= 0 ? static_cast<uint32_t>(t.max_len) : 21;
+        m.length = t.max_len >= 0 ? static_cast<uint32_t>(t.max_len) : (is_unsigned ? 20 : 21);
       }
-      m.flags |= kNumFlag | kBinaryFlag;
+      m.flags |= kBinaryFlag;
+      if (is_unsigned) m.flags |= kUnsignedFlag;
       break;
-    case ResultType::kUnsigned:
-      m.type = kTypeLongLong;
-      m.length = 20;
-      m.flags |= kNumFlag | kUnsignedFlag | kBinaryFlag;
-      break;
+    }
     case ResultType::kDecimal:
       m.type = kTypeNewDecimal;
       m.decimals = static_cast<uint8_t>(t.decimals < 0 ? 4 : t.decimals);
       m.length = t.max_len >= 0 ? static_cast<uint32_t>(t.max_len) : 66;
-      m.flags |= kNumFlag | kBinaryFlag;
+      m.flags |= kBinaryFlag;
       break;
     case ResultType::kDouble:
       m.type = kTypeDouble;
       m.decimals = static_cast<uint8_t>(t.decimals < 0 ? 31 : t.decimals);
       m.length = 23;
-      m.flags |= kNumFlag | kBinaryFlag;
+      m.flags |= kBinaryFlag;
       break;
     case ResultType::kDate:
       m.type = kTypeDate;
@@ -318,11 +351,13 @@ ColumnMeta MetaForType(const ExprType& t, const std::string& name) {
       m.type = kTypeVarString;
       m.length = 65535;
       m.flags |= kBinaryFlag;
+      // Fixed decimals where MariaDB gives them (UNHEX: 0), else 39.
+      m.decimals = static_cast<uint8_t>(t.decimals >= 0 && t.decimals < 39 ? t.decimals : 39);
       break;
     case ResultType::kNull:
       m.type = kTypeNull;
       m.length = 0;
-      m.flags |= kNumFlag | kBinaryFlag;
+      m.flags |= kBinaryFlag;
       break;
     default: {
       // Strings: VARCHAR up to 512 characters, then the BLOB type that holds
@@ -330,7 +365,8 @@ ColumnMeta MetaForType(const ExprType& t, const std::string& name) {
       int64_t chars = t.max_len >= 0 ? t.max_len : 16383;
       uint64_t bytes = static_cast<uint64_t>(chars) * 4;
       m.charset = kCharsetUtf8mb4GeneralCi;
-      m.decimals = 39;
+      // 39 (not fixed) unless the function fixes it (DATE_FORMAT, CAST AS CHAR: 0).
+      m.decimals = static_cast<uint8_t>(t.decimals >= 0 && t.decimals < 39 ? t.decimals : 39);
       if (chars > 512) {
         m.decimals = 0;
         m.type = bytes <= 65535 ? kTypeBlob : bytes <= 16777215 ? kTypeMediumBlob : kTypeLongBlob;
@@ -355,6 +391,9 @@ class Scope {
   // Columns hidden from unqualified lookup (right side of USING/NATURAL):
   // (table index, column name).
   std::vector<std::pair<size_t, std::string>> hidden;
+  // The columns `SELECT *` lists, in MySQL's order (USING/NATURAL join
+  // columns once, first): (table index, column index).
+  std::vector<std::pair<size_t, int>> star;
   // Select-list aliases usable in GROUP BY / HAVING / ORDER BY.
   const std::vector<std::string>* alias_names = nullptr;
   const std::vector<std::string>* alias_sql = nullptr;
@@ -481,7 +520,54 @@ Status Translator::TranslateLimit(const LimitClause& l, std::string* out) {
 
 Status Translator::TranslateQueryInto(const QueryExpr& q, const Scope* outer, QueryOut* out) {
   if (q.with) {
-    return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'WITH'");
+    // WITH [RECURSIVE] name [(cols)] AS (query), ...: each CTE becomes a
+    // SQLite CTE; references to it resolve like derived tables.
+    size_t mark = ctes_.size();
+    std::string with = q.with->recursive ? "WITH RECURSIVE " : "WITH ";
+    for (size_t i = 0; i < q.with->ctes.size(); i++) {
+      const Cte& c = q.with->ctes[i];
+      CteEntry entry;
+      entry.name = c.name;
+      entry.sqlite_name = "cte_" + std::to_string(++alias_counter_) + "_" + c.name;
+      const QueryExpr* anchor = c.query.get();
+      if (q.with->recursive) {
+        while (anchor->kind == QueryExpr::Kind::kUnion) anchor = anchor->left.get();
+        QueryOut a;
+        RETURN_IF_ERROR(TranslateQueryInto(*anchor, outer, &a));
+        for (auto& col : a.columns) entry.columns.push_back(col);
+        if (!c.columns.empty()) {
+          if (c.columns.size() != entry.columns.size())
+            return Status::SqlError(4002, "HY000", "WITH column list and SELECT field list have different column counts");
+          for (size_t k = 0; k < c.columns.size(); k++) entry.columns[k].meta.name = c.columns[k];
+        }
+        ctes_.push_back(entry);
+      }
+      QueryOut body;
+      RETURN_IF_ERROR(TranslateQueryInto(*c.query, outer, &body));
+      if (!q.with->recursive) {
+        entry.columns = body.columns;
+        if (!c.columns.empty()) {
+          if (c.columns.size() != entry.columns.size())
+            return Status::SqlError(4002, "HY000", "WITH column list and SELECT field list have different column counts");
+          for (size_t k = 0; k < c.columns.size(); k++) entry.columns[k].meta.name = c.columns[k];
+        }
+        ctes_.push_back(entry);
+      }
+      const CteEntry& e = ctes_.back();
+      with += (i ? ", " : "") + Quote(e.sqlite_name) + "(";
+      for (size_t k = 0; k < e.columns.size(); k++) with += (k ? ", " : "") + Quote(e.columns[k].meta.name);
+      with += ") AS (" + body.sql + ")";
+    }
+    Status st = [&]() -> Status {
+      std::unique_ptr<WithClause> saved = std::move(const_cast<QueryExpr&>(q).with);
+      Status r = TranslateQueryInto(q, outer, out);
+      const_cast<QueryExpr&>(q).with = std::move(saved);
+      return r;
+    }();
+    ctes_.resize(mark);
+    RETURN_IF_ERROR(st);
+    out->sql = with + " " + out->sql;
+    return Status::Ok();
   }
   switch (q.kind) {
     case QueryExpr::Kind::kSelect:
@@ -515,10 +601,16 @@ Status Translator::TranslateQueryInto(const QueryExpr& q, const Scope* outer, Qu
       for (size_t i = 0; i < out->columns.size(); i++) {
         ExprType& a = out->columns[i].type;
         const ExprType& b = r.columns[i].type;
-        if (a.family != b.family) {
-          if (a.IsNumeric() && b.IsNumeric()) {
+        if (a.family != b.family || a.decimals != b.decimals) {
+          if (a.family == b.family) {
+            a.decimals = std::max(a.decimals, b.decimals);
+          } else if (a.IsNumeric() && b.IsNumeric()) {
             a.family = (a.family == ResultType::kDouble || b.family == ResultType::kDouble)
                            ? ResultType::kDouble : ResultType::kDecimal;
+            a.decimals = std::max(std::max(a.decimals, b.decimals), 0);
+          } else if (a.family == ResultType::kNull) {
+            a = b;
+          } else if (b.family == ResultType::kNull) {
           } else {
             a.family = ResultType::kString;
           }
@@ -562,6 +654,29 @@ Status Translator::TranslateQueryInto(const QueryExpr& q, const Scope* outer, Qu
 Status Translator::TranslateFrom(const TableRef& ref, Scope* scope, std::string* out) {
   switch (ref.kind) {
     case TableRef::Kind::kTable: {
+      if (ref.table.db.empty()) {
+        for (size_t i = ctes_.size(); i-- > 0;) {
+          const CteEntry& c = ctes_[i];
+          if (c.name != ref.table.name) continue;
+          auto def = std::make_shared<TableDef>();
+          def->name = c.name;
+          ScopeTable t;
+          t.alias = ref.alias.empty() ? c.name : ref.alias;
+          t.sqlite_alias = NewAlias();
+          for (auto& col : c.columns) {
+            ColumnDef cd;
+            cd.name = col.meta.name;
+            def->columns.push_back(cd);
+            t.derived_types.push_back(col.type);
+          }
+          t.def = def;
+          scope->tables.push_back(t);
+          for (size_t ci = 0; ci < def->columns.size(); ci++)
+            scope->star.emplace_back(scope->tables.size() - 1, static_cast<int>(ci));
+          *out += Quote(c.sqlite_name) + " AS " + Quote(t.sqlite_alias);
+          return Status::Ok();
+        }
+      }
       std::string db = ref.table.db.empty() ? env_.current_db : ref.table.db;
       if (db.empty())
         return Status::SqlError(1046, "3D000", "No database selected");
@@ -574,10 +689,15 @@ Status Translator::TranslateFrom(const TableRef& ref, Scope* scope, std::string*
           return Status::SqlError(1066, "42000", "Not unique table/alias: '" + alias + "'");
       std::string sa = NewAlias();
       scope->tables.push_back(BaseTable(def, alias, sa));
+      for (size_t ci = 0; ci < def->columns.size(); ci++)
+        scope->star.emplace_back(scope->tables.size() - 1, static_cast<int>(ci));
       *out += Quote(SqliteTableName(def->db, def->name)) + " AS " + Quote(sa);
       return Status::Ok();
     }
     case TableRef::Kind::kDerived: {
+      for (auto& t : scope->tables)
+        if (t.alias == ref.alias)
+          return Status::SqlError(1066, "42000", "Not unique table/alias: '" + ref.alias + "'");
       QueryOut inner;
       Scope* parent = const_cast<Scope*>(scope->parent());
       RETURN_IF_ERROR(TranslateQueryInto(*ref.subquery, parent, &inner));
@@ -597,13 +717,17 @@ Status Translator::TranslateFrom(const TableRef& ref, Scope* scope, std::string*
       }
       t.def = def;
       scope->tables.push_back(t);
+      for (size_t ci = 0; ci < def->columns.size(); ci++)
+        scope->star.emplace_back(scope->tables.size() - 1, static_cast<int>(ci));
       *out += "(" + inner.sql + ") AS " + Quote(t.sqlite_alias);
       return Status::Ok();
     }
     case TableRef::Kind::kJoin: {
       std::string left, right;
+      size_t star_start = scope->star.size();
       RETURN_IF_ERROR(TranslateFrom(*ref.left, scope, &left));
       size_t right_start = scope->tables.size();
+      size_t star_mid = scope->star.size();
       RETURN_IF_ERROR(TranslateFrom(*ref.right, scope, &right));
       size_t right_end = scope->tables.size();
       const char* jt = " JOIN ";
@@ -644,6 +768,34 @@ Status Translator::TranslateFrom(const TableRef& ref, Scope* scope, std::string*
         size_t hide = ref.join_type == JoinType::kRight ? static_cast<size_t>(lt) : static_cast<size_t>(rt);
         scope->hidden.emplace_back(hide, col);
       }
+      if (!using_cols.empty()) {
+        // SELECT * order: the join columns once (from the side that keeps
+        // its rows), then the rest of that side, then the other side.
+        std::vector<std::pair<size_t, int>> ls(scope->star.begin() + star_start, scope->star.begin() + star_mid);
+        std::vector<std::pair<size_t, int>> rs(scope->star.begin() + star_mid, scope->star.end());
+        bool right_first = ref.join_type == JoinType::kRight;
+        auto& first = right_first ? rs : ls;
+        auto& second = right_first ? ls : rs;
+        auto is_using = [&](const std::pair<size_t, int>& sc) {
+          const std::string& n = scope->tables[sc.first].def->columns[sc.second].name;
+          for (auto& u : using_cols)
+            if (IEquals(u, n)) return true;
+          return false;
+        };
+        std::vector<std::pair<size_t, int>> order;
+        for (auto& u : using_cols)
+          for (auto& sc : first)
+            if (IEquals(scope->tables[sc.first].def->columns[sc.second].name, u) && !scope->IsHidden(sc.first, u)) {
+              order.push_back(sc);
+              break;
+            }
+        for (auto& sc : first)
+          if (!is_using(sc)) order.push_back(sc);
+        for (auto& sc : second)
+          if (!is_using(sc)) order.push_back(sc);
+        scope->star.resize(star_start);
+        scope->star.insert(scope->star.end(), order.begin(), order.end());
+      }
       if (ref.on) {
         ExprType t;
         const char* saved = clause_;
@@ -679,7 +831,10 @@ Status Translator::TranslateOrderBy(const std::vector<OrderItem>& items, Scope* 
     } else {
       ExprType t;
       ASSIGN_OR_RETURN(term, Expr_(*item.expr, scope, &t));
-      // MySQL orders strings by their collation; column refs carry it.
+      // DECIMAL / BIGINT UNSIGNED results travel as text: order them as
+      // numbers (columns carry the rdb_num collation themselves).
+      if ((t.family == ResultType::kDecimal || t.family == ResultType::kUnsigned) && t.column == nullptr)
+        term = "CAST(" + term + " AS REAL)";
     }
     *out += (out->empty() ? "" : ", ") + term + (item.descending ? " DESC" : "");
   }
@@ -723,14 +878,22 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
     const Expr& e = *item.expr;
     if (e.kind == ExprKind::kStar) {
       bool any = false;
-      for (size_t ti = 0; ti < scope.tables.size(); ti++) {
-        const ScopeTable& t = scope.tables[ti];
-        if (!e.table.empty() && t.alias != e.table) continue;
-        if (!e.db.empty() && t.db != e.db) continue;
-        any = true;
-        for (size_t ci = 0; ci < t.def->columns.size(); ci++) {
+      std::vector<std::pair<size_t, int>> cols;
+      if (e.table.empty()) {
+        cols = scope.star;
+      } else {
+        for (size_t ti = 0; ti < scope.tables.size(); ti++) {
+          const ScopeTable& t = scope.tables[ti];
+          if (t.alias != e.table) continue;
+          if (!e.db.empty() && t.db != e.db) continue;
+          for (size_t ci = 0; ci < t.def->columns.size(); ci++) cols.emplace_back(ti, static_cast<int>(ci));
+        }
+      }
+      {
+        for (auto [ti, ci] : cols) {
+          const ScopeTable& t = scope.tables[ti];
+          any = true;
           const ColumnDef& c = t.def->columns[ci];
-          if (e.table.empty() && scope.IsHidden(ti, c.name)) continue;
           item_sql.push_back(Quote(t.sqlite_alias) + "." + Quote(c.name));
           names.push_back(c.name);
           ExprType ty;
@@ -769,6 +932,7 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
 
   if (s.where) {
     clause_ = "WHERE";
+    if (ContainsAggregate(*s.where)) return Status::SqlError(1111, "HY000", "Invalid use of group function");
     ExprType t;
     ASSIGN_OR_RETURN(std::string w, Expr_(*s.where, &scope, &t));
     sql += " WHERE " + w;
@@ -780,47 +944,88 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
   scope.alias_types = &types;
   scope.allow_aliases = true;
 
+  std::vector<std::string> group_terms;
+  std::vector<bool> group_desc;
   if (!s.group_by.empty()) {
-    if (s.with_rollup)
-      return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'WITH ROLLUP'");
     clause_ = "GROUP BY";
-    std::string gb;
-    std::vector<OrderItem> plain;
-    RETURN_IF_ERROR(TranslateOrderBy(s.group_by, &scope, &item_sql, nullptr, &gb));
-    // GROUP BY x DESC is an ordering in MariaDB; SQLite rejects DESC there.
-    std::string gb_plain;
     for (const auto& g : s.group_by) {
       std::string term;
       if (g.expr->IsLiteral(LiteralKind::kInt)) {
         int pos = atoi(g.expr->value.c_str());
+        if (pos < 1 || pos > static_cast<int>(item_sql.size())) return UnknownColumn(g.expr->value, clause_);
         term = item_sql[pos - 1];
       } else {
         ExprType t;
         ASSIGN_OR_RETURN(term, Expr_(*g.expr, &scope, &t));
       }
-      gb_plain += (gb_plain.empty() ? "" : ", ") + term;
+      group_terms.push_back(term);
+      group_desc.push_back(g.descending);
     }
-    sql += " GROUP BY " + gb_plain;
-    // MySQL (before 8.0) sorts by the GROUP BY columns when no ORDER BY.
-    if ((q == nullptr || q->order_by.empty())) sql += " ORDER BY " + gb;
   }
+  std::string having;
   if (s.having) {
     clause_ = "HAVING";
     ExprType t;
     scope.aggregate_context = true;
-    ASSIGN_OR_RETURN(std::string h, Expr_(*s.having, &scope, &t));
-    sql += " HAVING " + h;
+    ASSIGN_OR_RETURN(having, Expr_(*s.having, &scope, &t));
   }
-  if (q != nullptr && !q->order_by.empty()) {
-    if (!s.group_by.empty()) {
-      // Replace the implicit GROUP BY ordering.
-      auto pos = sql.rfind(" ORDER BY ");
-      if (pos != std::string::npos) sql.erase(pos);
+  auto join = [](const std::vector<std::string>& v, size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; i++) out += (i ? ", " : "") + v[i];
+    return out;
+  };
+  if (s.with_rollup) {
+    // GROUP BY g1..gn WITH ROLLUP = the union of the groupings by g1..gk for
+    // k = n..0, where the rolled-up group columns read NULL; ordered by the
+    // group columns with each super-aggregate row after its group.
+    if (q != nullptr && !q->order_by.empty())
+      return Status::SqlError(1221, "HY000", "Incorrect usage of CUBE/ROLLUP and ORDER BY");
+    size_t from_pos = sql.find(" FROM ");
+    std::string tail = from_pos == std::string::npos ? "" : sql.substr(from_pos);
+    std::string branches;
+    size_t n = group_terms.size();
+    for (size_t k = n + 1; k-- > 0;) {
+      std::string b = "SELECT ";
+      for (size_t i = 0; i < item_sql.size(); i++) {
+        bool rolled = false;
+        for (size_t j = k; j < n; j++) rolled |= item_sql[i] == group_terms[j];
+        b += (i ? ", " : "") + (rolled ? std::string("NULL") : item_sql[i]) + " AS \"rdb_c" + std::to_string(i) + "\"";
+      }
+      for (size_t j = 0; j < n; j++)
+        b += ", " + std::string(j >= k ? "1" : "0") + " AS \"rdb_rk" + std::to_string(j) + "\", " +
+             (j >= k ? std::string("NULL") : group_terms[j]) + " AS \"rdb_gk" + std::to_string(j) + "\"";
+      b += tail;
+      if (k > 0) b += " GROUP BY " + join(group_terms, k);
+      if (!having.empty()) b += " HAVING " + having;
+      branches += (branches.empty() ? "" : " UNION ALL ") + b;
+      for (size_t i = 0; i < item_sql.size(); i++) {
+        bool rolled = false;
+        for (size_t j = 0; j < n; j++) rolled |= item_sql[i] == group_terms[j];
+        if (rolled) types[i].nullable = true;
+      }
     }
-    clause_ = "ORDER BY";
-    std::string ob;
-    RETURN_IF_ERROR(TranslateOrderBy(q->order_by, &scope, &item_sql, nullptr, &ob));
-    sql += " ORDER BY " + ob;
+    sql = "SELECT ";
+    for (size_t i = 0; i < item_sql.size(); i++)
+      sql += (i ? ", " : "") + std::string("\"rdb_c") + std::to_string(i) + "\" AS " + Quote(names[i]);
+    sql += " FROM (" + branches + ") ORDER BY ";
+    for (size_t j = 0; j < n; j++)
+      sql += (j ? ", " : "") + std::string("\"rdb_rk") + std::to_string(j) + "\", \"rdb_gk" + std::to_string(j) + "\"" +
+             (group_desc[j] ? " DESC" : "");
+  } else {
+    if (!group_terms.empty()) sql += " GROUP BY " + join(group_terms, group_terms.size());
+    if (!having.empty()) sql += " HAVING " + having;
+    if (q != nullptr && !q->order_by.empty()) {
+      clause_ = "ORDER BY";
+      std::string ob;
+      RETURN_IF_ERROR(TranslateOrderBy(q->order_by, &scope, &item_sql, nullptr, &ob));
+      sql += " ORDER BY " + ob;
+    } else if (!group_terms.empty()) {
+      // MariaDB sorts by the GROUP BY columns when there is no ORDER BY.
+      std::string ob;
+      for (size_t j = 0; j < group_terms.size(); j++)
+        ob += (j ? ", " : "") + group_terms[j] + (group_desc[j] ? " DESC" : "");
+      sql += " ORDER BY " + ob;
+    }
   }
   if (q != nullptr && q->limit) RETURN_IF_ERROR(TranslateLimit(*q->limit, &sql));
 
@@ -845,6 +1050,21 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
 
 // ---------------------------------------------------------------------------
 // Expressions
+
+Result<std::string> Translator::TranslateFromList(const std::vector<TableRefPtr>& from,
+                                                  std::vector<ScopeTable>* tables) {
+  Scope scope(nullptr);
+  std::string out;
+  clause_ = "FROM";
+  for (size_t i = 0; i < from.size(); i++) {
+    if (i > 0) out += " CROSS JOIN ";
+    std::string part;
+    RETURN_IF_ERROR(TranslateFrom(*from[i], &scope, &part));
+    out += from[i]->kind == TableRef::Kind::kJoin && from.size() > 1 ? "(" + part + ")" : part;
+  }
+  *tables = scope.tables;
+  return out;
+}
 
 Result<std::string> Translator::TranslateExpr(const Expr& e, const std::vector<ScopeTable>& tables,
                                               const char* clause, ExprType* type) {
@@ -877,6 +1097,14 @@ Result<std::string> Translator::ColumnRef(const Expr& e, Scope* scope, ExprType*
     }
     if (found_t >= 0) {
       const ScopeTable& t = s->tables[found_t];
+      if (column_override && s == scope) {
+        std::string o = column_override(t, found_c);
+        if (!o.empty()) {
+          *type = TypeOfColumn(t.def->columns[found_c]);
+          type->table = t.def;
+          return o;
+        }
+      }
       if (!t.derived_types.empty()) {
         *type = t.derived_types[found_c];
       } else {
@@ -1018,6 +1246,298 @@ bool IsComparison(BinaryOp op) {
 
 }  // namespace
 
+namespace {
+// MariaDB's type handler name, as error 4078 prints it.
+std::string TypeHandlerName(const ExprType& t) {
+  if (t.column != nullptr) {
+    switch (t.column->type.base) {
+      case BaseType::kTinyInt: return "tinyint";
+      case BaseType::kSmallInt: return "smallint";
+      case BaseType::kMediumInt: return "mediumint";
+      case BaseType::kInt: return "int";
+      case BaseType::kBigInt: return "bigint";
+      case BaseType::kDecimal: return "decimal";
+      case BaseType::kFloat: return "float";
+      case BaseType::kDouble: return "double";
+      case BaseType::kDate: return "date";
+      case BaseType::kDatetime: return "datetime";
+      case BaseType::kTimestamp: return "timestamp";
+      case BaseType::kTime: return "time";
+      case BaseType::kYear: return "year";
+      case BaseType::kChar: return "char";
+      case BaseType::kEnum: return "enum";
+      case BaseType::kSet: return "set";
+      default: return t.column->type.IsBinaryString() ? "blob" : "varchar";
+    }
+  }
+  switch (t.family) {
+    case ResultType::kInt: return "bigint";
+    case ResultType::kUnsigned: return "bigint unsigned";
+    case ResultType::kDecimal: return "decimal";
+    case ResultType::kDouble: return "double";
+    case ResultType::kDate: return "date";
+    case ResultType::kDatetime: return "datetime";
+    case ResultType::kTime: return "time";
+    case ResultType::kNull: return "null";
+    default: return "varchar";
+  }
+}
+
+const char* BinaryOpName(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::kEq: return "=";
+    case BinaryOp::kNullSafeEq: return "<=>";
+    case BinaryOp::kNe: return "<>";
+    case BinaryOp::kLt: return "<";
+    case BinaryOp::kLe: return "<=";
+    case BinaryOp::kGt: return ">";
+    case BinaryOp::kGe: return ">=";
+    default: return "?";
+  }
+}
+}  // namespace
+
+namespace {
+
+// The text of a DECIMAL literal (or of its negation). Decimal literals are
+// emitted as SQLite REALs; exact operations (the rdb_dec_* variants, string
+// conversion) take this text instead so 2.5 stays exactly 2.5 and 1.50
+// keeps its two decimals.
+std::optional<std::string> DecimalLiteralText(const Expr& e) {
+  if (e.IsLiteral(LiteralKind::kDecimal)) {
+    std::string v = e.value;
+    if (!v.empty() && v[0] == '.') v = "0" + v;
+    if (!v.empty() && v.back() == '.') v.pop_back();
+    return v;
+  }
+  if (e.kind == ExprKind::kUnary && e.unary_op == UnaryOp::kNeg && e.args.size() == 1) {
+    auto inner = DecimalLiteralText(*e.args[0]);
+    if (inner) return (*inner)[0] == '-' ? inner->substr(1) : "-" + *inner;
+  }
+  return std::nullopt;
+}
+
+// A DECIMAL-typed argument as exact decimal text for an rdb_dec_* call:
+// literals as their text, everything else unchanged.
+std::string ExactArg(const Expr* src, const std::string& sql) {
+  if (src != nullptr) {
+    if (auto text = DecimalLiteralText(*src)) return QuoteStr(*text);
+  }
+  return sql;
+}
+
+// A numeric argument where MySQL reads a string (CONCAT(1.50) is '1.50'):
+// DECIMAL values as text with their scale; other values unchanged.
+std::string StringArg(const Expr* src, const std::string& sql, const ExprType& t) {
+  if (t.family != ResultType::kDecimal || t.column != nullptr) return sql;
+  if (src != nullptr) {
+    if (auto text = DecimalLiteralText(*src)) return QuoteStr(*text);
+  }
+  if (t.decimals < 0) return sql;
+  return "rdb_dec_rescale(" + sql + ", " + std::to_string(t.decimals) + ")";
+}
+
+// Argument positions (bit i = argument i) MySQL reads as strings, for the
+// functions whose other arguments are numbers. Functions not listed read
+// every argument as a string when their result is a string, none otherwise.
+uint32_t StringArgPositions(std::string_view name, bool string_result) {
+  static const struct {
+    const char* name;
+    uint32_t mask;
+  } kPositions[] = {
+      {"left", 1},          {"right", 1},     {"substring", 1}, {"substr", 1},        {"mid", 1},
+      {"lpad", 1 | 4},      {"rpad", 1 | 4},  {"repeat", 1},    {"insert", 1 | 8},    {"substring_index", 1 | 2},
+      {"locate", 1 | 2},    {"instr", 1 | 2}, {"length", 1},    {"char_length", 1},   {"character_length", 1},
+      {"octet_length", 1},  {"lengthb", 1},   {"bit_length", 1}, {"ascii", 1},        {"ord", 1},
+      {"strcmp", 1 | 2},    {"find_in_set", 1 | 2},             {"format", 0},        {"conv", 0},
+      {"bin", 0},           {"oct", 0},       {"hex", 0},       {"char", 0},          {"space", 0},
+      {"elt", ~1u},         {"make_set", ~1u}, {"export_set", ~1u},                    {"sha2", 1},
+      {"date_format", 0},   {"time_format", 0}, {"from_unixtime", 0}, {"sec_to_time", 0},
+  };
+  for (const auto& p : kPositions)
+    if (name == p.name) return p.mask;
+  return string_result ? ~0u : 0u;
+}
+
+// MariaDB's max_length of an integer value: the literal's digits, the
+// column's display width, or -1 when unknown.
+int64_t IntLen(const ExprType& t) {
+  if (t.max_len >= 0) return t.max_len;
+  const ColumnDef* c = t.column != nullptr ? t.column : (t.table ? t.origin : nullptr);
+  if (c == nullptr) return -1;
+  bool u = c->type.is_unsigned;
+  switch (c->type.base) {
+    case BaseType::kTinyInt: return u ? 3 : 4;
+    case BaseType::kSmallInt: return u ? 5 : 6;
+    case BaseType::kMediumInt: return u ? 8 : 9;
+    case BaseType::kInt: return u ? 10 : 11;
+    case BaseType::kBigInt: return 20;
+    case BaseType::kYear: return 4;
+    default: return -1;
+  }
+}
+
+// True if MariaDB's type handler for an integer value is INT or narrower
+// (so aggregating such values, as IF/COALESCE do, stays INT).
+bool IsLongHandler(const ExprType& t) {
+  const ColumnDef* c = t.column != nullptr ? t.column : (t.table ? t.origin : nullptr);
+  if (c != nullptr) {
+    switch (c->type.base) {
+      case BaseType::kTinyInt:
+      case BaseType::kSmallInt:
+      case BaseType::kMediumInt:
+      case BaseType::kInt:
+        return true;
+      default:
+        return false;
+    }
+  }
+  if (t.family == ResultType::kNull) return true;
+  return t.long_int || (t.max_len >= 0 && t.max_len <= 9);
+}
+
+// The column a value is stored as, when it passes through unchanged.
+const ColumnDef* OriginOf(const ExprType& t) {
+  return t.column != nullptr ? t.column : (t.table ? t.origin : nullptr);
+}
+
+bool SameColumnType(const ColumnDef& a, const ColumnDef& b) {
+  return a.type.base == b.type.base && a.type.is_unsigned == b.type.is_unsigned &&
+         a.type.zerofill == b.type.zerofill && a.type.length == b.type.length &&
+         a.type.decimals == b.type.decimals && a.type.collation == b.type.collation &&
+         a.type.elements == b.type.elements;
+}
+
+// MySQL's type aggregation for values that may become the result (IF,
+// IFNULL, COALESCE, CASE, GREATEST ...): all integers → integer; exact →
+// DECIMAL (max scale); any DOUBLE → DOUBLE; any string → string; one kind
+// of temporal → that kind. Values of columns of one type keep the column
+// (`origin`). NULL literals do not take part.
+ExprType CommonType(const std::vector<const ExprType*>& types) {
+  ExprType rt;
+  rt.family = ResultType::kNull;
+  bool first = true, same_origin = true, all_long = true, len_known = true;
+  const ExprType* origin_src = nullptr;
+  int64_t len = -1;
+  int num_decimals = 0;  // max decimals of numbers; 31 = not fixed (a DOUBLE's)
+  for (const ExprType* tp : types) {
+    const ExprType& t = *tp;
+    if (t.family == ResultType::kNull) continue;
+    const ColumnDef* o = OriginOf(t);
+    if (o == nullptr) {
+      same_origin = false;
+    } else if (origin_src == nullptr) {
+      origin_src = &t;
+    } else if (!SameColumnType(*OriginOf(*origin_src), *o)) {
+      same_origin = false;
+    }
+    if (t.family == ResultType::kInt || t.family == ResultType::kUnsigned) all_long = all_long && IsLongHandler(t);
+    if (t.IsNumeric()) {
+      int d = t.family == ResultType::kDouble && (t.decimals < 0 || t.decimals >= 31) ? 31 : std::max(t.decimals, 0);
+      num_decimals = std::max(num_decimals, d);
+    }
+    int64_t l = t.IsExact() ? IntLen(t) : t.max_len;
+    if (l < 0 && t.IsStringy() && t.column != nullptr) l = static_cast<int64_t>(CharacterMaxLength(t.column->type));
+    if (l < 0) len_known = false;
+    len = std::max(len, l);
+    if (first) {
+      rt.family = t.family;
+      rt.decimals = t.decimals;
+      first = false;
+    } else if (rt.family == t.family) {
+      rt.decimals = std::max(rt.decimals, t.decimals);
+    } else if (rt.IsNumeric() && t.IsNumeric()) {
+      if (rt.family == ResultType::kDouble || t.family == ResultType::kDouble) {
+        rt.family = ResultType::kDouble;
+      } else {
+        // DECIMAL with an integer, or BIGINT with BIGINT UNSIGNED: DECIMAL.
+        rt.family = ResultType::kDecimal;
+      }
+    } else if ((rt.family == ResultType::kDate && t.family == ResultType::kDatetime) ||
+               (rt.family == ResultType::kDatetime && t.family == ResultType::kDate)) {
+      rt.family = ResultType::kDatetime;
+      rt.decimals = std::max(std::max(rt.decimals, t.decimals), 0);
+    } else {
+      rt.family = t.family == ResultType::kBinary || rt.family == ResultType::kBinary ? ResultType::kBinary
+                                                                                      : ResultType::kString;
+    }
+  }
+  if (rt.family == ResultType::kDouble) rt.decimals = num_decimals >= 31 ? -1 : num_decimals;
+  if (rt.family == ResultType::kDecimal) rt.decimals = std::min(num_decimals, 30);
+  if (rt.family == ResultType::kInt || rt.family == ResultType::kUnsigned) rt.decimals = 0;
+  if (rt.IsStringy()) rt.decimals = -1;
+  if (len_known && len >= 0) rt.max_len = len;
+  if (!first && same_origin && origin_src != nullptr) {
+    rt.origin = OriginOf(*origin_src);
+    rt.table = origin_src->table;
+  }
+  if ((rt.family == ResultType::kInt || rt.family == ResultType::kUnsigned) && all_long) rt.long_int = true;
+  return rt;
+}
+
+bool IsDayOrLonger(IntervalUnit u) {
+  return u == IntervalUnit::kDay || u == IntervalUnit::kWeek || u == IntervalUnit::kMonth ||
+         u == IntervalUnit::kQuarter || u == IntervalUnit::kYear || u == IntervalUnit::kYearMonth;
+}
+
+bool HasMicroseconds(IntervalUnit u) {
+  return u == IntervalUnit::kMicrosecond || u == IntervalUnit::kSecondMicrosecond ||
+         u == IntervalUnit::kMinuteMicrosecond || u == IntervalUnit::kHourMicrosecond ||
+         u == IntervalUnit::kDayMicrosecond;
+}
+
+// Result type of date arithmetic (DATE_ADD, d + INTERVAL ..., TIMESTAMPADD):
+// DATE stays DATE for units of a day or more; DATE/DATETIME otherwise give
+// DATETIME, TIME stays TIME, and a string gives a string (MariaDB reports
+// a string column). Fractional digits: the base's, 6 for microsecond units,
+// a literal's decimals for SECOND.
+ExprType TemporalAddType(const ExprType& base, IntervalUnit unit, const Expr* amount) {
+  int frac = HasMicroseconds(unit) ? 6 : 0;
+  if (unit == IntervalUnit::kSecond && amount != nullptr) {
+    if (auto text = DecimalLiteralText(*amount)) {
+      auto dot = text->find('.');
+      if (dot != std::string::npos) frac = std::min(6, static_cast<int>(text->size() - dot - 1));
+    }
+  }
+  ExprType t;
+  switch (base.family) {
+    case ResultType::kDate:
+      if (IsDayOrLonger(unit)) {
+        t.family = ResultType::kDate;
+      } else {
+        t.family = ResultType::kDatetime;
+        t.decimals = frac;
+      }
+      break;
+    case ResultType::kDatetime:
+    case ResultType::kTime:
+      t.family = base.family;
+      t.decimals = std::max(std::max(base.decimals, 0), frac);
+      break;
+    default:
+      t.family = ResultType::kString;
+      t.decimals = frac;
+      t.max_len = 19 + (frac > 0 ? frac + 1 : 0);
+      break;
+  }
+  return t;
+}
+
+// Value of a 0x41 / b'101' literal where MySQL reads it as a number
+// (0x41 + 0 is 65); X'41' stays a string. nullopt if not such a literal.
+std::optional<uint64_t> HexNumber(const Expr& e, std::string_view sql_text) {
+  if (!(e.IsLiteral(LiteralKind::kHex) || e.IsLiteral(LiteralKind::kBit))) return std::nullopt;
+  std::string_view src = e.span.In(sql_text);
+  if (e.IsLiteral(LiteralKind::kHex) && !(src.size() > 1 && src[0] == '0' && (src[1] == 'x')))
+    return std::nullopt;
+  if (e.value.size() > 8) return std::nullopt;
+  uint64_t v = 0;
+  for (unsigned char c : e.value) v = (v << 8) | c;
+  return v;
+}
+
+}  // namespace
+
 Result<std::string> Translator::Binary(const Expr& e, Scope* scope, ExprType* type) {
   BinaryOp op = e.binary_op;
   // Date arithmetic: d + INTERVAL n unit, INTERVAL n unit + d, d - INTERVAL n unit.
@@ -1035,14 +1555,7 @@ Result<std::string> Translator::Binary(const Expr& e, Scope* scope, ExprType* ty
     ASSIGN_OR_RETURN(std::string b, Expr_(*base, scope, &bt));
     ASSIGN_OR_RETURN(std::string n, Expr_(*iv->args[0], scope, &it));
     std::string unit(IntervalUnitName(iv->interval_unit));
-    type->family = bt.family == ResultType::kDate &&
-                           (iv->interval_unit == IntervalUnit::kDay || iv->interval_unit == IntervalUnit::kWeek ||
-                            iv->interval_unit == IntervalUnit::kMonth || iv->interval_unit == IntervalUnit::kQuarter ||
-                            iv->interval_unit == IntervalUnit::kYear || iv->interval_unit == IntervalUnit::kYearMonth)
-                       ? ResultType::kDate
-                       : (bt.family == ResultType::kTime ? ResultType::kTime
-                          : (bt.IsStringy() ? ResultType::kString : ResultType::kDatetime));
-    type->decimals = bt.decimals;
+    *type = TemporalAddType(bt, iv->interval_unit, iv->args[0].get());
     const char* fn = op == BinaryOp::kSub ? "rdb_date_sub" : "rdb_date_add";
     return std::string(fn) + "(" + b + ", " + n + ", " + QuoteStr(unit) + ")";
   }
@@ -1071,8 +1584,30 @@ Result<std::string> Translator::Binary(const Expr& e, Scope* scope, ExprType* ty
     // binary string is involved; column references carry their collation.
     bool l_str = lt.family == ResultType::kString || lt.family == ResultType::kJson;
     bool r_str = rt.family == ResultType::kString || rt.family == ResultType::kJson;
+    if (lt.row_size != rt.row_size) {
+      if (lt.row_size == 0 || rt.row_size == 0) {
+        const ExprType& scalar = lt.row_size == 0 ? lt : rt;
+        std::string tn = TypeHandlerName(scalar);
+        return Status::SqlError(4078, "HY000", "Illegal parameter data types " + (lt.row_size == 0 ? tn : "row") +
+                                                   " and " + (rt.row_size == 0 ? tn : "row") + " for operation '" +
+                                                   std::string(BinaryOpName(op)) + "'");
+      }
+      return Status::SqlError(1241, "21000", "Operand should contain " + std::to_string(lt.row_size) + " column(s)");
+    }
+    if (lt.is_row || rt.is_row) return "(" + l + " " + sop + " " + r + ")";
     if (l_str && r_str && lt.column == nullptr && rt.column == nullptr) {
-      l = "(" + l + ") COLLATE rdb_ci";
+      l = "(" + l + ") COLLATE " + env_.literal_collation;
+    }
+    // Exact results computed as decimal text (SUM, dec arithmetic) compare
+    // as numbers, not as text against a number.
+    auto as_text_number = [](const ExprType& t) {
+      return (t.family == ResultType::kDecimal || t.family == ResultType::kUnsigned) && t.column == nullptr &&
+             !t.is_literal;
+    };
+    if ((as_text_number(lt) && (rt.IsNumeric() || rt.family == ResultType::kNull)) ||
+        (as_text_number(rt) && (lt.IsNumeric() || lt.family == ResultType::kNull))) {
+      if (lt.column == nullptr) l = "CAST(" + l + " AS REAL)";
+      if (rt.column == nullptr) r = "CAST(" + r + " AS REAL)";
     }
     // Number vs string without a column to give affinity: compare as numbers.
     if (lt.IsNumeric() && rt.family == ResultType::kString && rt.column == nullptr)
@@ -1209,13 +1744,22 @@ Result<std::string> Translator::Subquery(const QueryExpr& q, Scope* scope, ExprT
   const char* saved = clause_;
   RETURN_IF_ERROR(TranslateQueryInto(q, scope, &inner));
   clause_ = saved;
+  if (type != nullptr && inner.columns.size() > 1) {
+    // A row subquery: (a, b) = (SELECT x, y ...).
+    *type = ExprType();
+    type->is_row = true;
+    type->row_size = static_cast<int>(inner.columns.size());
+    return "(" + inner.sql + ")";
+  }
   if (type != nullptr) {
-    if (inner.columns.size() != 1)
-      return Status::SqlError(1241, "21000", "Operand should contain 1 column(s)");
     *type = inner.columns[0].type;
     type->column = nullptr;
     type->table = nullptr;
     type->nullable = true;
+    // A scalar subquery must return at most one row (error 1242):
+    // rdb_scalar() is an aggregate that fails on a second row.
+    return "(SELECT rdb_scalar(\"rdb_sq\"." + Quote(inner.columns[0].meta.name) + ") FROM (" + inner.sql +
+           ") AS \"rdb_sq\")";
   }
   return "(" + inner.sql + ")";
 }
@@ -1238,13 +1782,33 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
   if (fi == nullptr)
     return Status::SqlError(1305, "42000", "FUNCTION " + (env_.current_db.empty() ? "" : env_.current_db + ".") +
                                                name + " does not exist");
-  int nargs = static_cast<int>(e.args.size());
+  // MySQL counts INTERVAL e unit as one argument (the call takes e and
+  // 'UNIT'); a unit written first (EXTRACT, TIMESTAMPADD/DIFF) is the
+  // call's first argument.
+  const bool unit_first = e.interval_unit != IntervalUnit::kNone && name != "date_add" && name != "date_sub" &&
+                          name != "adddate" && name != "subdate";
+  int nargs = static_cast<int>(e.args.size()) + (unit_first ? 1 : 0);
+  for (const auto& a : e.args)
+    if (a->kind == ExprKind::kInterval) nargs++;
   if (!e.star_arg && (nargs < fi->min_args || (fi->max_args >= 0 && nargs > fi->max_args)))
     return Status::SqlError(1582, "42000",
                             "Incorrect parameter count in the call to native function '" + Upper(name) + "'");
+  const bool aggregate = (fi->flags & kFnAggregate) != 0;
+  if (aggregate) {
+    for (const auto& a : e.args)
+      if (ContainsAggregate(*a)) return Status::SqlError(1111, "HY000", "Invalid use of group function");
+  }
 
   std::vector<std::string> args;
   std::vector<ExprType> types;
+  std::vector<const Expr*> sources;  // each argument's expression (nullptr: a unit)
+  IntervalUnit unit = e.interval_unit;
+  const Expr* amount = nullptr;  // the INTERVAL's value
+  if (unit_first) {
+    args.push_back(QuoteStr(std::string(IntervalUnitName(e.interval_unit))));
+    types.push_back(Family(ResultType::kString));
+    sources.push_back(nullptr);
+  }
   for (const auto& a : e.args) {
     ExprType t;
     if (a->kind == ExprKind::kInterval) {
@@ -1252,54 +1816,62 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       ASSIGN_OR_RETURN(std::string n, Expr_(*a->args[0], scope, &t));
       args.push_back(n);
       types.push_back(t);
+      sources.push_back(a->args[0].get());
+      unit = a->interval_unit;
+      amount = a->args[0].get();
       args.push_back(QuoteStr(std::string(IntervalUnitName(a->interval_unit))));
       types.push_back(Family(ResultType::kString));
+      sources.push_back(nullptr);
       continue;
     }
     ASSIGN_OR_RETURN(std::string s, Expr_(*a, scope, &t));
     args.push_back(std::move(s));
     types.push_back(t);
+    sources.push_back(a.get());
   }
+  if (unit == IntervalUnit::kNone && (name == "adddate" || name == "subdate")) unit = IntervalUnit::kDay;
 
   // Result type.
   ExprType rt = Family(fi->type, fi->decimals);
   auto arg_type = [&](int i) -> ExprType {
     return i < static_cast<int>(types.size()) ? types[i] : Family(ResultType::kNull);
   };
+  // Functions whose result is one of their arguments' values, unchanged.
+  const bool passthrough = name == "min" || name == "max" || name == "nullif" || name == "ifnull" ||
+                           name == "coalesce" || name == "if";
   switch (fi->rule) {
     case TypeRule::kFixed:
       break;
-    case TypeRule::kSameAsArg:
-      rt = arg_type(fi->rule_arg);
-      rt.column = nullptr;
-      rt.table = nullptr;
-      break;
-    case TypeRule::kCommonOfArgs: {
-      bool first = true;
-      for (size_t i = fi->rule_arg; i < types.size(); i++) {
-        const ExprType& t = types[i];
-        if (t.family == ResultType::kNull) continue;
-        if (first) {
-          rt = t;
-          rt.column = nullptr;
-          rt.table = nullptr;
-          first = false;
-          continue;
-        }
-        if (rt.family == t.family) {
-          rt.decimals = std::max(rt.decimals, t.decimals);
-        } else if (rt.IsNumeric() && t.IsNumeric()) {
-          if (rt.family == ResultType::kDouble || t.family == ResultType::kDouble) rt.family = ResultType::kDouble;
-          else { rt.family = ResultType::kDecimal; rt.decimals = std::max(std::max(rt.decimals, t.decimals), 0); }
-        } else {
-          rt.family = ResultType::kString;
-        }
+    case TypeRule::kSameAsArg: {
+      ExprType a = arg_type(fi->rule_arg);
+      rt = Family(a.family, a.decimals);
+      rt.max_len = a.IsExact() ? IntLen(a) : a.max_len;
+      if (rt.max_len < 0 && a.IsStringy() && a.column != nullptr)
+        rt.max_len = static_cast<int64_t>(CharacterMaxLength(a.column->type));
+      if (passthrough) {
+        rt.origin = OriginOf(a);
+        if (rt.origin != nullptr) rt.table = a.table;
+        rt.long_int = a.long_int;
       }
-      if (first) rt = Family(ResultType::kNull);
+      if (a.family == ResultType::kNull && fi->type == ResultType::kString) rt = Family(ResultType::kString);
+      break;
+    }
+    case TypeRule::kCommonOfArgs: {
+      std::vector<const ExprType*> ts;
+      for (size_t i = fi->rule_arg; i < types.size(); i++) ts.push_back(&types[i]);
+      rt = CommonType(ts);
+      if (!passthrough) {
+        rt.origin = nullptr;
+        rt.table = nullptr;
+      }
       break;
     }
     case TypeRule::kArithmetic:
       rt = ArithType(arg_type(0), arg_type(1), BinaryOp::kAdd);
+      if (rt.family == ResultType::kInt) {
+        int64_t la = IntLen(arg_type(0)), lb = IntLen(arg_type(1));
+        if (la >= 0 && lb >= 0) rt.max_len = std::max(la, lb) + 1;
+      }
       break;
     case TypeRule::kDivision:
       if (arg_type(0).IsExact() && arg_type(1).IsExact()) {
@@ -1312,8 +1884,10 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       ExprType a = arg_type(0);
       int d = 0;
       if (e.args.size() > 1 && e.args[1]->IsLiteral(LiteralKind::kInt)) d = std::min(atoi(e.args[1]->value.c_str()), 38);
+      if (e.args.size() > 1 && e.args[1]->kind == ExprKind::kUnary && e.args[1]->unary_op == UnaryOp::kNeg) d = 0;
       if (a.family == ResultType::kInt || a.family == ResultType::kUnsigned) {
         rt = Family(a.family, 0);
+        rt.max_len = IntLen(a);
       } else if (a.family == ResultType::kDecimal) {
         rt = Family(ResultType::kDecimal, std::max(d, 0));
       } else {
@@ -1321,10 +1895,26 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       }
       break;
     }
-    case TypeRule::kIntIfExact:
-      rt = arg_type(0).family == ResultType::kDouble || arg_type(0).IsStringy() ? Family(ResultType::kDouble)
-                                                                                : Family(ResultType::kInt, 0);
+    case TypeRule::kIntIfExact: {
+      ExprType a = arg_type(0);
+      if (a.family == ResultType::kDouble || a.IsStringy()) {
+        rt = Family(ResultType::kDouble, 0);
+      } else if (a.family == ResultType::kDecimal) {
+        // Integer digits, one for a carry (CEIL(9.5) = 10) and the sign.
+        rt = Family(ResultType::kInt, 0);
+        const ColumnDef* c = OriginOf(a);
+        if (c != nullptr && c->type.base == BaseType::kDecimal) {
+          int p = c->type.length > 0 ? c->type.length : 10, s = std::max(c->type.decimals, 0);
+          rt.max_len = p - s + 2;
+        } else if (a.max_len >= 0) {
+          rt.max_len = a.max_len - (a.decimals > 0 ? a.decimals + 1 : 0) + 1;
+        }
+      } else {
+        rt = Family(a.family == ResultType::kNull ? ResultType::kDouble : a.family, 0);
+        rt.max_len = IntLen(a);
+      }
       break;
+    }
     case TypeRule::kAvg:
       rt = arg_type(0).IsExact() ? Family(ResultType::kDecimal, std::max(arg_type(0).decimals, 0) + 4)
                                  : Family(ResultType::kDouble);
@@ -1333,13 +1923,9 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       rt = arg_type(0).IsExact() ? Family(ResultType::kDecimal, std::max(arg_type(0).decimals, 0))
                                  : Family(ResultType::kDouble);
       break;
-    case TypeRule::kTemporalAdd: {
-      ExprType a = arg_type(0);
-      rt = Family(a.family == ResultType::kDate || a.family == ResultType::kTime ? a.family
-                  : a.family == ResultType::kDatetime ? ResultType::kDatetime : ResultType::kString,
-                  a.decimals);
+    case TypeRule::kTemporalAdd:
+      rt = TemporalAddType(arg_type(fi->rule_arg), unit, amount);
       break;
-    }
     case TypeRule::kAddTime: {
       ExprType a = arg_type(0);
       rt = Family(a.family == ResultType::kTime ? ResultType::kTime
@@ -1371,7 +1957,30 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
     case TypeRule::kCast:
       break;
   }
+  if ((fi->flags & kFnLongResult) != 0) rt.long_int = true;
+
+  // Nullability (result metadata), as MariaDB's maybe_null.
+  auto any_nullable = [&](size_t from) {
+    for (size_t i = from; i < types.size(); i++)
+      if (types[i].nullable) return true;
+    return false;
+  };
+  auto all_nullable = [&]() {
+    for (const auto& t : types)
+      if (!t.nullable) return false;
+    return true;
+  };
   rt.nullable = true;
+  if (name == "count" || name == "isnull") {
+    rt.nullable = false;
+  } else if (name == "ifnull" || name == "coalesce") {
+    rt.nullable = all_nullable();
+  } else if (name == "if") {
+    rt.nullable = any_nullable(1);
+  } else if ((fi->flags & kFnNullFromArgs) != 0 && !aggregate) {
+    rt.nullable = any_nullable(0);
+  }
+
   if (rt.family == ResultType::kString || rt.family == ResultType::kBinary) {
     int64_t sum = 0, mx = -1;
     bool known = true;
@@ -1393,7 +2002,7 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
     else if (name == "user" || name == "current_user" || name == "session_user" || name == "system_user")
       rt.max_len = 385;
     else if (name == "version") rt.max_len = 64;
-    else if (known && mx >= 0) rt.max_len = mx;
+    else if (rt.max_len < 0 && known && mx >= 0) rt.max_len = mx;
   }
   *type = rt;
 
@@ -1403,29 +2012,47 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       if (t.family == ResultType::kDecimal || t.family == ResultType::kUnsigned) use_dec = true;
   std::string fn(use_dec ? fi->decimal_variant : fi->sqlite_name);
 
+  // Exact arguments: decimal literals as text for the rdb_dec_* variants;
+  // DECIMAL values as text with their scale where MySQL reads a string.
+  if (use_dec) {
+    for (size_t i = 0; i < args.size(); i++) args[i] = ExactArg(sources[i], args[i]);
+  } else {
+    uint32_t mask = StringArgPositions(name, fi->type == ResultType::kString || fi->type == ResultType::kBinary);
+    for (size_t i = 0; i < args.size() && i < 32; i++)
+      if ((mask >> i) & 1u) args[i] = StringArg(sources[i], args[i], types[i]);
+  }
+
   // Special argument shapes.
   if (e.star_arg) return fn + "(*)";
+  if (name == "coalesce" && args.size() == 1) return "coalesce(" + args[0] + ", NULL)";
+  if (name == "if") {
+    // Only the chosen branch is evaluated (its warnings, its errors).
+    std::string cond = types[0].family == ResultType::kInt || types[0].family == ResultType::kDouble
+                           ? args[0]
+                           : "rdb_truth(" + args[0] + ")";
+    return "(CASE WHEN " + cond + " THEN " + args[1] + " ELSE " + args[2] + " END)";
+  }
+  if (name == "count" && e.distinct) {
+    // SQLite's count(DISTINCT x) takes one value and compares strings
+    // without a column collation by bytes.
+    bool plain = args.size() == 1 && (types[0].column != nullptr || !types[0].IsStringy());
+    if (!plain) {
+      std::string out = "rdb_count_distinct(";
+      for (size_t i = 0; i < args.size(); i++) out += (i ? ", " : "") + args[i];
+      return out + ")";
+    }
+  }
   std::string out = fn + "(";
-  if (e.distinct) out += "DISTINCT ";
+  if (e.distinct && name != "group_concat") out += "DISTINCT ";
   std::vector<std::string> final_args = args;
   if (name == "trim") {
     // args = [str] or [str, remstr]; emit rdb_trim(str, remstr|NULL, side).
     int side = e.trim_side == TrimSide::kLeading ? 1 : e.trim_side == TrimSide::kTrailing ? 2 : 0;
     final_args = {args[0], args.size() > 1 ? args[1] : "NULL", std::to_string(side)};
   }
-  if (e.interval_unit != IntervalUnit::kNone && name != "date_add" && name != "date_sub" &&
-      name != "adddate" && name != "subdate") {
-    final_args.insert(final_args.begin(), QuoteStr(std::string(IntervalUnitName(e.interval_unit))));
-  }
   if (name == "group_concat") {
-    // rdb_group_concat(value, separator, sort keys...) — multi-argument
-    // values are concatenated first as MySQL does.
-    std::string value = args.size() == 1 ? args[0] : "rdb_concat(" + [&] {
-      std::string s;
-      for (size_t i = 0; i < args.size(); i++) s += (i ? ", " : "") + args[i];
-      return s;
-    }() + ")";
-    final_args = {value, QuoteStr(e.separator.value_or(","))};
+    std::vector<std::string> keys;
+    std::string dirs;
     for (const auto& ob : e.order_by) {
       ExprType t;
       std::string k;
@@ -1436,9 +2063,27 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       } else {
         ASSIGN_OR_RETURN(k, Expr_(*ob.expr, scope, &t));
       }
-      final_args.push_back(k);
-      final_args.push_back(ob.descending ? "1" : "0");
+      keys.push_back(k);
+      dirs += ob.descending ? 'd' : 'a';
     }
+    for (size_t i = 0; i < args.size(); i++) args[i] = StringArg(sources[i], args[i], types[i]);
+    if (e.distinct || args.size() > 1) {
+      // rdb_group_concat_ex(spec, separator, v1, ..., vN, k1, ...):
+      // spec = 'D' (DISTINCT) or '-', N, then 'a'/'d' per ORDER BY key.
+      final_args = {QuoteStr((e.distinct ? "D" : "-") + std::to_string(args.size()) + dirs),
+                    QuoteStr(e.separator.value_or(","))};
+      final_args.insert(final_args.end(), args.begin(), args.end());
+      final_args.insert(final_args.end(), keys.begin(), keys.end());
+      fn = "rdb_group_concat_ex";
+    } else {
+      // rdb_group_concat(value, separator, key, 1 (DESC) | 0, ...).
+      final_args = {args[0], QuoteStr(e.separator.value_or(","))};
+      for (size_t i = 0; i < keys.size(); i++) {
+        final_args.push_back(keys[i]);
+        final_args.push_back(dirs[i] == 'd' ? "1" : "0");
+      }
+    }
+    out = fn + "(";
   }
   for (size_t i = 0; i < final_args.size(); i++) out += (i ? ", " : "") + final_args[i];
   out += ")";
@@ -1456,6 +2101,25 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
       return Status::SqlError(1064, "42000", "You have an error in your SQL syntax near '*'");
     case ExprKind::kUserVar:
       type->family = ResultType::kString;
+      if (env_.user_var) {
+        Value v = env_.user_var(e.name);
+        switch (v.kind()) {
+          case Value::Kind::kInt: type->family = ResultType::kInt; type->max_len = 21; break;
+          case Value::Kind::kUInt: type->family = ResultType::kUnsigned; type->max_len = 21; break;
+          case Value::Kind::kDouble: type->family = ResultType::kDouble; break;
+          case Value::Kind::kString: type->max_len = static_cast<int64_t>(Utf8Chars(v.string_value())); break;
+          case Value::Kind::kNull: type->max_len = 0; break;
+        }
+        if (type->family == ResultType::kString) type->max_len = std::max<int64_t>(type->max_len, 0);
+        if (env_.user_var_family) {
+          auto f = env_.user_var_family(e.name);
+          if (f && *f == ResultType::kDecimal) {
+            type->family = ResultType::kDecimal;
+            type->decimals = 38;
+          }
+        }
+        type->user_var = true;
+      }
       return "rdb_get_user_var(" + QuoteStr(e.name) + ")";
     case ExprKind::kAssign: {
       ExprType t;
@@ -1583,7 +2247,14 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
       type->family = ResultType::kInt;
       std::string list;
       if (e.subquery) {
-        ASSIGN_OR_RETURN(list, Subquery(*e.subquery, scope, nullptr));
+        QueryOut inner;
+        const char* saved = clause_;
+        RETURN_IF_ERROR(TranslateQueryInto(*e.subquery, scope, &inner));
+        clause_ = saved;
+        size_t want = t.row_size == 0 ? 1 : static_cast<size_t>(t.row_size);
+        if (inner.columns.size() != want)
+          return Status::SqlError(1241, "21000", "Operand should contain " + std::to_string(want) + " column(s)");
+        list = "(" + inner.sql + ")";
       } else {
         list = "(";
         for (size_t i = 1; i < e.args.size(); i++) {
@@ -1593,7 +2264,8 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
         }
         list += ")";
       }
-      if (t.family == ResultType::kString && t.column == nullptr) a = "(" + a + ") COLLATE rdb_ci";
+      if (t.family == ResultType::kString && t.column == nullptr && !t.is_row)
+        a = "(" + a + ") COLLATE " + env_.literal_collation;
       return "(" + a + (e.negated ? " NOT IN " : " IN ") + list + ")";
     }
     case ExprKind::kBetween: {
@@ -1611,21 +2283,23 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
       return "(EXISTS " + q + ")";
     }
     case ExprKind::kQuantified: {
-      // a op ANY (subq) / a op ALL (subq)
+      // a op ANY (subq) / a op ALL (subq), over the subquery's one column.
       ExprType t;
       ASSIGN_OR_RETURN(std::string a, Expr_(*e.args[0], scope, &t));
-      ASSIGN_OR_RETURN(std::string q, Subquery(*e.subquery, scope, nullptr));
+      QueryOut inner;
+      const char* saved = clause_;
+      RETURN_IF_ERROR(TranslateQueryInto(*e.subquery, scope, &inner));
+      clause_ = saved;
+      if (inner.columns.size() != 1) return Status::SqlError(1241, "21000", "Operand should contain 1 column(s)");
       type->family = ResultType::kInt;
-      if (e.binary_op == BinaryOp::kEq && !e.quantifier_all) return "(" + a + " IN " + q + ")";
-      if (e.binary_op == BinaryOp::kNe && e.quantifier_all) return "(" + a + " NOT IN " + q + ")";
+      std::string v = "\"rdb_q\"." + Quote(inner.columns[0].meta.name);
       const char* op = e.binary_op == BinaryOp::kLt ? "<" : e.binary_op == BinaryOp::kLe ? "<="
                        : e.binary_op == BinaryOp::kGt ? ">" : e.binary_op == BinaryOp::kGe ? ">="
                        : e.binary_op == BinaryOp::kEq ? "=" : "<>";
-      std::string inner = "SELECT 1 FROM " + q + " AS rdb_q WHERE ";
-      // Compare against the subquery's single column by position.
+      std::string from = " FROM (" + inner.sql + ") AS \"rdb_q\" WHERE ";
       if (e.quantifier_all)
-        return "(NOT EXISTS (SELECT 1 FROM " + q + " AS rdb_q(v) WHERE NOT (" + a + " " + op + " rdb_q.v)))";
-      return "(EXISTS (SELECT 1 FROM " + q + " AS rdb_q(v) WHERE " + a + " " + op + " rdb_q.v))";
+        return "(NOT EXISTS (SELECT 1" + from + "(" + a + " " + op + " " + v + ") IS NOT TRUE))";
+      return "(EXISTS (SELECT 1" + from + a + " " + op + " " + v + "))";
     }
     case ExprKind::kSubquery:
       return Subquery(*e.subquery, scope, type);
@@ -1637,6 +2311,8 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
         out += (i ? ", " : "") + v;
       }
       type->family = ResultType::kString;
+      type->is_row = true;
+      type->row_size = static_cast<int>(e.args.size());
       return out + ")";
     }
     case ExprKind::kFunction:

@@ -38,10 +38,20 @@ struct ExprType {
   bool nullable = true;
   bool is_literal = false;
   bool is_null_literal = false;
+  bool is_row = false;  // (a, b, ...) row constructor, or a row subquery
+  int row_size = 0;     // number of columns of a row value (0 = scalar)
+  bool user_var = false;  // @name: MariaDB types these as LONGLONG/DOUBLE/DECIMAL/LONGBLOB
   // Maximum length in characters (strings) or digits (numbers), as MariaDB's
   // max_length; -1 = unknown. Drives result metadata (length, and VARCHAR
   // vs BLOB types for long strings).
   int64_t max_len = -1;
+  // Set when the value is a column's stored value passed through unchanged
+  // (MIN/MAX, IF, IFNULL, COALESCE, CASE over columns of one type): it is
+  // then described and decoded like that column. `table` owns it.
+  const ColumnDef* origin = nullptr;
+  // kInt/kUnsigned results MariaDB types INT (MYSQL_TYPE_LONG) whatever
+  // their width (its Item_long_func: LENGTH, LOCATE, YEAR ...).
+  bool long_int = false;
 
   bool IsNumeric() const {
     return family == ResultType::kInt || family == ResultType::kUnsigned ||
@@ -83,6 +93,12 @@ struct TranslateEnv {
   const std::vector<Value>* params = nullptr;  // bound `?` values (prepared statements)
   uint64_t sql_mode = 0;
   int div_precision_increment = 4;
+  // Collation for comparing two non-column strings (collation_connection).
+  std::string literal_collation = "rdb_ci";
+  // Current value of @name (for result typing); may be empty.
+  std::function<Value(const std::string& name)> user_var;
+  // Its MySQL type family when known (DECIMAL values are kept as text).
+  std::function<std::optional<ResultType>(const std::string& name)> user_var_family;
 };
 
 // A translated SELECT.
@@ -118,6 +134,14 @@ class Translator {
   // ("SELECT", "WHERE", ...).
   Result<std::string> TranslateExpr(const Expr& e, const std::vector<ScopeTable>& tables,
                                     const char* clause, ExprType* type);
+
+  // A FROM list (tables and joins) for multi-table UPDATE/DELETE: the
+  // SQLite FROM text, and the tables in scope for TranslateExpr.
+  Result<std::string> TranslateFromList(const std::vector<TableRefPtr>& from, std::vector<ScopeTable>* tables);
+
+  // Hook for UPDATE: MySQL assigns SET items left to right, so a column
+  // assigned earlier reads as its new value; returns that SQL (or empty).
+  std::function<std::string(const ScopeTable& table, int column)> column_override;
 
   // Values collected for ?NNN parameters while translating.
   std::vector<Value>& binds() { return binds_; }
@@ -158,6 +182,12 @@ class Translator {
   std::string_view sql_text_;
   std::vector<Value> binds_;
   int alias_counter_ = 0;
+  struct CteEntry {
+    std::string name;         // as the query names it
+    std::string sqlite_name;  // unique SQLite CTE name
+    std::vector<OutputColumn> columns;
+  };
+  std::vector<CteEntry> ctes_;  // CTEs in scope, innermost last
   const char* clause_ = "SELECT";
 };
 

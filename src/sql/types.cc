@@ -2393,6 +2393,8 @@ uint16_t ColumnFlagsFor(const TableDef& table, const ColumnDef& col) {
   if (!col.nullable && !col.default_value.has_value() && !col.auto_increment &&
       !(t.base == BaseType::kTimestamp && col.on_update_current_timestamp))
     f |= kNoDefaultValueFlag;
+  // information_schema columns have no defaults at all, nullable or not.
+  if (table.db == "information_schema") f |= kNoDefaultValueFlag;
   return static_cast<uint16_t>(f);
 }
 
