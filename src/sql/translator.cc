@@ -16,6 +16,7 @@
 #include <optional>
 
 #include "sql/decimal.h"
+#include "sql/parser.h"
 #include "sql/types.h"
 
 namespace relaydb::sql {
@@ -296,6 +297,8 @@ ColumnMeta MetaForType(const ExprType& t, const std::string& name) {
     cm.org_table.clear();
     cm.org_name.clear();
     cm.flags &= kUnsignedFlag | kZerofillFlag | kBinaryFlag | kBlobFlag | kEnumFlag | kSetFlag;
+    if (cm.charset == kCharsetBinary) cm.flags |= kBinaryFlag;  // numbers, temporals: an item's flags
+    if (cm.charset != kCharsetBinary && cm.type != kTypeBlob) cm.decimals = 39;
     if (!t.nullable) cm.flags |= kNotNullFlag;
     return cm;
   }
@@ -307,7 +310,7 @@ ColumnMeta MetaForType(const ExprType& t, const std::string& name) {
       // MariaDB's type_handler_long_or_longlong(): INT up to 9 characters
       // (10 unsigned), BIGINT beyond; Item_long_func results are INT.
       bool is_unsigned = t.family == ResultType::kUnsigned;
-      if (t.long_int || (t.max_len >= 0 && t.max_len <= (is_unsigned ? 10 : 9))) {
+      if (!t.sysvar && (t.long_int || (t.max_len >= 0 && t.max_len <= (is_unsigned ? 10 : 9)))) {
         m.type = kTypeLong;
         m.length = t.max_len >= 0 ? static_cast<uint32_t>(t.max_len) : 11;
       } else {
@@ -823,11 +826,13 @@ Status Translator::TranslateOrderBy(const std::vector<OrderItem>& items, Scope* 
                                     const std::vector<OutputColumn>* select_cols, std::string* out) {
   for (const auto& item : items) {
     std::string term;
+    const ColumnDef* ordered = nullptr;  // the column the item orders by, if any
     if (item.expr->IsLiteral(LiteralKind::kInt) && select_exprs != nullptr) {
       int pos = atoi(item.expr->value.c_str());
       if (pos < 1 || pos > static_cast<int>(select_exprs->size()))
         return UnknownColumn(item.expr->value, clause_);
       term = (*select_exprs)[pos - 1];
+      if (select_cols != nullptr) ordered = (*select_cols)[pos - 1].type.column;
     } else {
       ExprType t;
       ASSIGN_OR_RETURN(term, Expr_(*item.expr, scope, &t));
@@ -835,6 +840,12 @@ Status Translator::TranslateOrderBy(const std::vector<OrderItem>& items, Scope* 
       // numbers (columns carry the rdb_num collation themselves).
       if ((t.family == ResultType::kDecimal || t.family == ResultType::kUnsigned) && t.column == nullptr)
         term = "CAST(" + term + " AS REAL)";
+      ordered = t.column;
+    }
+    // ENUM and SET columns sort by index / bitmask, not by label.
+    if (ordered != nullptr && (ordered->type.base == BaseType::kEnum || ordered->type.base == BaseType::kSet)) {
+      int scale = 0;
+      term = NumericContextSql(*ordered, term, &scale);
     }
     *out += (out->empty() ? "" : ", ") + term + (item.descending ? " DESC" : "");
   }
@@ -928,6 +939,7 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
     if (i > 0) sql += ", ";
     sql += item_sql[i] + " AS " + Quote(names[i]);
   }
+  const size_t items_end = sql.size();
   if (!from.empty()) sql += " FROM " + from;
 
   if (s.where) {
@@ -1013,6 +1025,22 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
              (group_desc[j] ? " DESC" : "");
   } else {
     if (!group_terms.empty()) sql += " GROUP BY " + join(group_terms, group_terms.size());
+    if (!having.empty() && group_terms.empty() && !has_aggregate && !s.distinct &&
+        (q == nullptr || q->order_by.empty())) {
+      // HAVING without GROUP BY makes the query one group even when no
+      // aggregate is selected (SELECT 1 FROM t HAVING MAX(x) > 0); SQLite
+      // refuses that form, so the condition is selected beside the items
+      // (making the query an aggregate) and filtered outside.
+      std::string inner = "SELECT ";
+      for (size_t i = 0; i < item_sql.size(); i++)
+        inner += item_sql[i] + " AS \"rdb_c" + std::to_string(i) + "\", ";
+      inner += "(" + having + ") AS \"rdb_h\"" + sql.substr(items_end);
+      sql = "SELECT ";
+      for (size_t i = 0; i < item_sql.size(); i++)
+        sql += (i ? ", " : "") + std::string("\"rdb_c") + std::to_string(i) + "\" AS " + Quote(names[i]);
+      sql += " FROM (" + inner + ") WHERE \"rdb_h\"";
+      having.clear();
+    }
     if (!having.empty()) sql += " HAVING " + having;
     if (q != nullptr && !q->order_by.empty()) {
       clause_ = "ORDER BY";
@@ -1564,6 +1592,42 @@ Result<std::string> Translator::Binary(const Expr& e, Scope* scope, ExprType* ty
   ASSIGN_OR_RETURN(std::string l, Expr_(*e.args[0], scope, &lt));
   ASSIGN_OR_RETURN(std::string r, Expr_(*e.args[1], scope, &rt));
   type->nullable = lt.nullable || rt.nullable;
+  if (op != BinaryOp::kAnd && op != BinaryOp::kOr && op != BinaryOp::kXor && op != BinaryOp::kConcat) {
+    // 0x41 and b'101' are numbers where MySQL reads numbers (0x41 + 0 = 65,
+    // 0x41 = 65); against a string they stay strings.
+    auto hex_number = [&](const Expr& x, const ExprType& other, std::string* sql, ExprType* t) {
+      auto v = HexNumber(x, sql_text_);
+      if (!v || (IsComparison(op) && !other.IsNumeric())) return;
+      std::string digits = std::to_string(*v);
+      *sql = *v > static_cast<uint64_t>(INT64_MAX) ? QuoteStr(digits) : digits;
+      *t = ExprType();
+      t->family = ResultType::kUnsigned;
+      t->decimals = 0;
+      t->is_literal = true;
+      t->nullable = false;
+      t->max_len = static_cast<int64_t>(digits.size());
+    };
+    hex_number(*e.args[0], rt, &l, &lt);
+    hex_number(*e.args[1], lt, &r, &rt);
+    // ENUM, SET and temporal columns read as MySQL's numbers in arithmetic
+    // and against a number: e + 0 is the index, d + 0 is YYYYMMDD, e = 1
+    // compares the index (types.h NumericContextSql).
+    auto column_number = [&](std::string* sql, ExprType* t, const ExprType& other) {
+      if (t->column == nullptr || t->is_row || (IsComparison(op) && !other.IsNumeric())) return;
+      int scale = 0;
+      std::string num = NumericContextSql(*t->column, *sql, &scale);
+      if (num.empty()) return;
+      ExprType n;
+      n.family = scale > 0 ? ResultType::kDecimal : ResultType::kInt;
+      n.decimals = scale;
+      n.nullable = t->nullable;
+      n.max_len = NumericContextLength(t->column->type);
+      *sql = num;
+      *t = n;
+    };
+    column_number(&l, &lt, rt);
+    column_number(&r, &rt, lt);
+  }
 
   if (IsComparison(op)) {
     type->family = ResultType::kInt;
@@ -1609,11 +1673,20 @@ Result<std::string> Translator::Binary(const Expr& e, Scope* scope, ExprType* ty
       if (lt.column == nullptr) l = "CAST(" + l + " AS REAL)";
       if (rt.column == nullptr) r = "CAST(" + r + " AS REAL)";
     }
-    // Number vs string without a column to give affinity: compare as numbers.
-    if (lt.IsNumeric() && rt.family == ResultType::kString && rt.column == nullptr)
-      r = "rdb_cast_double(" + r + ")";
-    if (rt.IsNumeric() && lt.family == ResultType::kString && lt.column == nullptr)
-      l = "rdb_cast_double(" + l + ")";
+    // Number vs string without a column to give affinity: compare as numbers
+    // — as DECIMAL when the number is exact ('abc' = 0 warns "Truncated
+    // incorrect DECIMAL value"), else as DOUBLE. A numeric column keeps the
+    // plain comparison (index use).
+    bool l_num = lt.IsNumeric() && rt.family == ResultType::kString && rt.column == nullptr;
+    bool r_num = rt.IsNumeric() && lt.family == ResultType::kString && lt.column == nullptr;
+    if ((l_num && lt.IsExact() && lt.column == nullptr) || (r_num && rt.IsExact() && rt.column == nullptr)) {
+      std::string el = ExactArg(e.args[0].get(), l), er = ExactArg(e.args[1].get(), r);
+      std::string cmp = "rdb_num_cmp(" + el + ", " + er + ")";
+      if (op == BinaryOp::kNullSafeEq) return "((" + el + ") IS NULL AND (" + er + ") IS NULL OR " + cmp + " IS 0)";
+      return "(" + cmp + " " + sop + " 0)";
+    }
+    if (l_num) r = "rdb_cast_double(" + r + ")";
+    if (r_num) l = "rdb_cast_double(" + l + ")";
     // DECIMAL / BIGINT UNSIGNED columns are text with the rdb_num collation:
     // comparing them with a number must not switch to numeric affinity
     // (which loses precision) — give the literal text form instead.
@@ -1674,15 +1747,50 @@ Result<std::string> Translator::Binary(const Expr& e, Scope* scope, ExprType* ty
     type->nullable = nullable || op == BinaryOp::kMod;
   }
 
+  // Integer result widths (MariaDB's max_length): INT or BIGINT metadata.
+  if (type->family == ResultType::kInt || type->family == ResultType::kUnsigned) {
+    int64_t la = IntLen(lt), lb = IntLen(rt);
+    if (la >= 0 && lb >= 0) {
+      switch (op) {
+        case BinaryOp::kAdd:
+        case BinaryOp::kSub: type->max_len = std::max(la, lb) + 1; break;
+        case BinaryOp::kMul: type->max_len = la + lb; break;
+        case BinaryOp::kIntDiv: type->max_len = la; break;
+        case BinaryOp::kMod: type->max_len = std::max(la, lb); break;
+        default: break;
+      }
+    }
+  }
+
   if (fi != nullptr) {
     bool use_dec = !fi->decimal_variant.empty() &&
                    (lt.family == ResultType::kDecimal || rt.family == ResultType::kDecimal ||
                     lt.family == ResultType::kUnsigned || rt.family == ResultType::kUnsigned);
     std::string_view fn = use_dec ? fi->decimal_variant : fi->sqlite_name;
-    if (!use_dec && (fi->flags & kFnOperator) && (fi->flags & kFnSqliteBuiltin))
+    if (use_dec) {
+      // Decimal literals as exact text (2.5 is not the REAL 2.5).
+      l = ExactArg(e.args[0].get(), l);
+      r = ExactArg(e.args[1].get(), r);
+    }
+    if (op == BinaryOp::kDiv && type->family == ResultType::kDecimal) {
+      // Exact quotients keep MySQL's internal precision (whole groups of 9
+      // digits), so 2/3*3 is 2.0000; results are rounded to their scale
+      // when sent or read as strings.
+      return "rdb_dec_div(" + l + ", " + r + ", NULL, 1)";
+    }
+    if (!use_dec && (fi->flags & kFnOperator) && (fi->flags & kFnSqliteBuiltin)) {
+      // + - *: SQLite turns a BIGINT overflow into a REAL and reads strings
+      // silently; rdb_add/sub/mul raise 1690 and warn as MySQL does. Two
+      // short literals cannot overflow.
+      int64_t la = IntLen(lt), lb = IntLen(rt);
+      bool small = lt.is_literal && rt.is_literal && la >= 0 && lb >= 0 && la + lb <= 18;
+      bool checked = ((type->family == ResultType::kInt || type->family == ResultType::kUnsigned) && !small) ||
+                     lt.IsStringy() || rt.IsStringy();
+      if (checked) {
+        const char* cf = op == BinaryOp::kAdd ? "rdb_add" : op == BinaryOp::kSub ? "rdb_sub" : "rdb_mul";
+        return std::string(cf) + "(" + l + ", " + r + ")";
+      }
       return "(" + l + " " + std::string(fn) + " " + r + ")";
-    if (op == BinaryOp::kDiv && !use_dec && type->family == ResultType::kDecimal) {
-      return std::string(fn) + "(" + l + ", " + r + ")";
     }
     return std::string(fn) + "(" + l + ", " + r + ")";
   }
@@ -1697,33 +1805,56 @@ Result<std::string> Translator::Cast(const Expr& e, Scope* scope, ExprType* type
   ASSIGN_OR_RETURN(std::string a, Expr_(*e.args[0], scope, &at));
   const CastType& c = e.cast_type;
   type->nullable = true;
+  const Expr* src = e.args[0].get();
   switch (c.kind) {
     case CastType::Kind::kSigned:
-      type->family = ResultType::kInt;
+    case CastType::Kind::kUnsigned: {
+      bool is_unsigned = c.kind == CastType::Kind::kUnsigned;
+      type->family = is_unsigned ? ResultType::kUnsigned : ResultType::kInt;
       type->decimals = 0;
-      return "rdb_cast_signed(" + a + ")";
-    case CastType::Kind::kUnsigned:
-      type->family = ResultType::kUnsigned;
-      type->decimals = 0;
-      return "rdb_cast_unsigned(" + a + ")";
+      type->nullable = at.nullable;
+      // Width: the argument's (INT or BIGINT metadata), a sign added to strings.
+      int64_t len = at.IsExact() ? IntLen(at) : at.max_len;
+      if (at.family == ResultType::kDecimal) len = at.max_len;
+      if (at.IsStringy() && len >= 0 && !is_unsigned) len++;
+      if (len >= 0) type->max_len = std::min<int64_t>(len, is_unsigned ? 20 : 21);
+      std::string fn = is_unsigned ? "rdb_cast_unsigned(" : "rdb_cast_signed(";
+      // DECIMAL values round (3.5 → 4) instead of being read as strings.
+      if (at.family == ResultType::kDecimal) return fn + ExactArg(src, a) + ", 1)";
+      return fn + a + ")";
+    }
     case CastType::Kind::kDecimal: {
       int p = c.length < 0 ? 10 : c.length, s = c.decimals < 0 ? 0 : c.decimals;
       type->family = ResultType::kDecimal;
       type->decimals = s;
-      return "rdb_cast_decimal(" + a + ", " + std::to_string(p) + ", " + std::to_string(s) + ")";
+      type->nullable = at.nullable;
+      type->max_len = p + (s > 0 ? 1 : 0) + 1;
+      return "rdb_cast_decimal(" + ExactArg(src, a) + ", " + std::to_string(p) + ", " + std::to_string(s) + ")";
     }
     case CastType::Kind::kDouble:
     case CastType::Kind::kFloat:
       type->family = ResultType::kDouble;
       return "rdb_cast_double(" + a + ")";
     case CastType::Kind::kChar:
-      type->family = ResultType::kString;
-      if (c.length >= 0) return "rdb_cast_char(" + a + ", " + std::to_string(c.length) + ")";
-      return "rdb_cast_char(" + a + ")";
-    case CastType::Kind::kBinary:
-      type->family = ResultType::kBinary;
-      if (c.length >= 0) return "rdb_cast_binary(" + a + ", " + std::to_string(c.length) + ")";
-      return "rdb_cast_binary(" + a + ")";
+    case CastType::Kind::kBinary: {
+      bool binary = c.kind == CastType::Kind::kBinary;
+      type->family = binary ? ResultType::kBinary : ResultType::kString;
+      type->decimals = 0;
+      if (c.length >= 0) {
+        type->max_len = c.length;
+      } else if (at.max_len >= 0) {
+        type->max_len = at.max_len;
+      } else if (at.column != nullptr && at.IsStringy()) {
+        type->max_len = static_cast<int64_t>(CharacterMaxLength(at.column->type));
+      } else if (at.IsNumeric()) {
+        type->max_len = at.IsExact() && IntLen(at) >= 0 ? IntLen(at) : 21;
+      }
+      // A DECIMAL as text keeps its scale (CAST(1.50 AS CHAR) is '1.50').
+      a = StringArg(src, a, at);
+      std::string fn = binary ? "rdb_cast_binary(" : "rdb_cast_char(";
+      if (c.length >= 0) return fn + a + ", " + std::to_string(c.length) + ")";
+      return fn + a + ")";
+    }
     case CastType::Kind::kDate:
       type->family = ResultType::kDate;
       return "rdb_cast_date(" + a + ")";
@@ -2025,6 +2156,12 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
   // Special argument shapes.
   if (e.star_arg) return fn + "(*)";
   if (name == "coalesce" && args.size() == 1) return "coalesce(" + args[0] + ", NULL)";
+  if ((name == "pow" || name == "power" || name == "exp") && !use_dec) {
+    // The call as MariaDB prints it, for error 1690 ("... out of range in 'pow(-8,1 / 3)'").
+    std::string text = name == "exp" ? "exp(" : "pow(";
+    for (size_t i = 0; i < e.args.size(); i++) text += (i ? "," : "") + ToSql(*e.args[i]);
+    args.push_back(QuoteStr(text + ")"));
+  }
   if (name == "if") {
     // Only the chosen branch is evaluated (its warnings, its errors).
     std::string cond = types[0].family == ResultType::kInt || types[0].family == ResultType::kDouble
@@ -2133,6 +2270,7 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
       if (!env_.sysvar) return Status::SqlError(1193, "HY000", "Unknown system variable '" + e.name + "'");
       ASSIGN_OR_RETURN(Value v, env_.sysvar(e.name, e.var_scope));
       type->nullable = true;
+      type->sysvar = true;
       type->max_len = static_cast<int64_t>(Utf8Chars(v.ToText()));
       switch (v.kind()) {
         case Value::Kind::kNull: type->family = ResultType::kNull; return std::string("NULL");
@@ -2170,13 +2308,20 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
           *type = t;
           type->column = nullptr;
           type->table = nullptr;
+          type->origin = nullptr;
+          type->long_int = false;
           if (t.family == ResultType::kUnsigned) type->family = ResultType::kInt;
           if (t.IsStringy()) type->family = ResultType::kDouble;
+          if ((t.family == ResultType::kInt || t.family == ResultType::kUnsigned) && IntLen(t) >= 0)
+            type->max_len = IntLen(t) + 1;
           if (e.args[0]->IsLiteral(LiteralKind::kInt) || e.args[0]->IsLiteral(LiteralKind::kDecimal)) {
             if (a.size() > 1 && a[0] == '\'') return "'-" + a.substr(1);
             return "(-" + a + ")";
           }
           if (t.family == ResultType::kDecimal || t.family == ResultType::kUnsigned) return "rdb_dec_sub(0, " + a + ")";
+          // -BIGINT_MIN is error 1690 (SQLite would give a REAL); strings
+          // convert with MySQL's warnings.
+          if (t.family == ResultType::kInt || t.IsStringy()) return "rdb_neg(" + a + ")";
           return "(- " + a + ")";
         case UnaryOp::kPlus:
           *type = t;
@@ -2327,36 +2472,39 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
     }
     case ExprKind::kCase: {
       std::string out = "CASE";
+      ExprType ot;
       if (e.case_operand) {
-        ExprType t;
-        ASSIGN_OR_RETURN(std::string op, Expr_(*e.case_operand, scope, &t));
+        ASSIGN_OR_RETURN(std::string op, Expr_(*e.case_operand, scope, &ot));
+        // CASE x WHEN y compares as x = y: strings by the connection's
+        // collation unless a column gives one.
+        if (ot.family == ResultType::kString && ot.column == nullptr) op = "(" + op + ") COLLATE " + env_.literal_collation;
         out += " " + op;
       }
-      bool first = true;
-      ExprType rt = Family(ResultType::kNull);
-      auto merge = [&](const ExprType& t) {
-        if (t.family == ResultType::kNull) return;
-        if (first) { rt = t; rt.column = nullptr; rt.table = nullptr; first = false; return; }
-        if (rt.family == t.family) rt.decimals = std::max(rt.decimals, t.decimals);
-        else if (rt.IsNumeric() && t.IsNumeric())
-          rt.family = (rt.family == ResultType::kDouble || t.family == ResultType::kDouble) ? ResultType::kDouble : ResultType::kDecimal;
-        else rt.family = ResultType::kString;
-      };
+      std::vector<ExprType> results;
       for (const auto& w : e.whens) {
         ExprType tw, tt;
         ASSIGN_OR_RETURN(std::string ws, Expr_(*w.when, scope, &tw));
         ASSIGN_OR_RETURN(std::string ts, Expr_(*w.then, scope, &tt));
-        merge(tt);
+        // A searched CASE tests MySQL truth: strings through DOUBLE.
+        if (!e.case_operand && !tw.IsNumeric() && tw.family != ResultType::kNull) ws = "rdb_truth(" + ws + ")";
+        results.push_back(tt);
         out += " WHEN " + ws + " THEN " + ts;
       }
+      bool nullable = true;
       if (e.else_expr) {
         ExprType te;
         ASSIGN_OR_RETURN(std::string es, Expr_(*e.else_expr, scope, &te));
-        merge(te);
+        results.push_back(te);
         out += " ELSE " + es;
+        nullable = false;
       }
-      *type = rt;
-      type->nullable = true;
+      std::vector<const ExprType*> rts;
+      for (const auto& t : results) {
+        rts.push_back(&t);
+        nullable = nullable || t.nullable;
+      }
+      *type = CommonType(rts);
+      type->nullable = nullable;
       return out + " END";
     }
     case ExprKind::kCollate: {

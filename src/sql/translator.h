@@ -52,6 +52,7 @@ struct ExprType {
   // kInt/kUnsigned results MariaDB types INT (MYSQL_TYPE_LONG) whatever
   // their width (its Item_long_func: LENGTH, LOCATE, YEAR ...).
   bool long_int = false;
+  bool sysvar = false;  // @@name: integers are always BIGINT (LONGLONG) in MariaDB
 
   bool IsNumeric() const {
     return family == ResultType::kInt || family == ResultType::kUnsigned ||
