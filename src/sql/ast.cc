@@ -110,7 +110,8 @@ bool NameTaken(const std::vector<IndexDef>& existing, std::string_view name) {
 }
 }  // namespace
 
-std::string AssignIndexName(const std::vector<IndexDef>& existing, const std::string& first_column) {
+std::string AssignIndexName(const std::vector<IndexDef>& existing,
+                            const std::string& first_column) {
   if (!NameTaken(existing, first_column)) return first_column;
   for (int i = 2;; ++i) {
     std::string candidate = first_column + "_" + std::to_string(i);

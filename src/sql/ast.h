@@ -65,33 +65,33 @@ using StatementPtr = std::unique_ptr<Statement>;
 // ---------------------------------------------------------------------------
 
 enum class ExprKind : uint8_t {
-  kLiteral,      // literal_kind, value, charset
-  kColumnRef,    // db, table, name ([db.][table.]name)
-  kStar,         // `*` or `t.*` / `db.t.*`: db, table (empty for bare *)
-  kUserVar,      // @name: name
-  kSysVar,       // @@[global.|session.|local.]name: name, var_scope
-  kPlaceholder,  // `?`: param_index (0-based, in source order within the statement)
-  kUnary,        // unary_op args[0]
-  kBinary,       // args[0] binary_op args[1]
-  kIsTest,       // args[0] IS [NOT] {NULL|TRUE|FALSE|UNKNOWN}: is_what, negated
-  kLike,         // args[0] [NOT] LIKE args[1] [ESCAPE args[2]]: negated
-  kRegexp,       // args[0] [NOT] REGEXP|RLIKE args[1]: negated
-  kSoundsLike,   // args[0] SOUNDS LIKE args[1]
-  kIn,           // args[0] [NOT] IN (args[1..]) | (subquery): negated, subquery
-  kBetween,      // args[0] [NOT] BETWEEN args[1] AND args[2]: negated
-  kExists,       // EXISTS (subquery)
-  kQuantified,   // args[0] binary_op {ANY|SOME|ALL} (subquery): quantifier_all
-  kSubquery,     // (subquery) as a scalar or row value: subquery
-  kRow,          // (a, b, ...) or ROW(a, b, ...): args (2 or more)
-  kFunction,     // name(args...): see the kFunction fields below
-  kCast,         // CAST(args[0] AS cast_type), CONVERT(args[0], cast_type): cast_type, is_convert
-  kConvertUsing, // CONVERT(args[0] USING charset): charset (lower-case)
-  kCase,         // CASE [case_operand] WHEN..THEN.. [ELSE else_expr] END: case_operand, whens, else_expr
-  kCollate,      // args[0] COLLATE name: name (lower-case collation)
-  kInterval,     // INTERVAL args[0] unit: interval_unit. Only as an operand of binary +/-
-                 // (date arithmetic) or as an argument of DATE_ADD/DATE_SUB/ADDDATE/SUBDATE.
-  kDefault,      // DEFAULT (in VALUES/SET lists) or DEFAULT(col): args empty or args[0] column
-  kAssign,       // @name := args[0] inside an expression: name
+  kLiteral,       // literal_kind, value, charset
+  kColumnRef,     // db, table, name ([db.][table.]name)
+  kStar,          // `*` or `t.*` / `db.t.*`: db, table (empty for bare *)
+  kUserVar,       // @name: name
+  kSysVar,        // @@[global.|session.|local.]name: name, var_scope
+  kPlaceholder,   // `?`: param_index (0-based, in source order within the statement)
+  kUnary,         // unary_op args[0]
+  kBinary,        // args[0] binary_op args[1]
+  kIsTest,        // args[0] IS [NOT] {NULL|TRUE|FALSE|UNKNOWN}: is_what, negated
+  kLike,          // args[0] [NOT] LIKE args[1] [ESCAPE args[2]]: negated
+  kRegexp,        // args[0] [NOT] REGEXP|RLIKE args[1]: negated
+  kSoundsLike,    // args[0] SOUNDS LIKE args[1]
+  kIn,            // args[0] [NOT] IN (args[1..]) | (subquery): negated, subquery
+  kBetween,       // args[0] [NOT] BETWEEN args[1] AND args[2]: negated
+  kExists,        // EXISTS (subquery)
+  kQuantified,    // args[0] binary_op {ANY|SOME|ALL} (subquery): quantifier_all
+  kSubquery,      // (subquery) as a scalar or row value: subquery
+  kRow,           // (a, b, ...) or ROW(a, b, ...): args (2 or more)
+  kFunction,      // name(args...): see the kFunction fields below
+  kCast,          // CAST(args[0] AS cast_type), CONVERT(args[0], cast_type): cast_type, is_convert
+  kConvertUsing,  // CONVERT(args[0] USING charset): charset (lower-case)
+  kCase,  // CASE [case_operand] WHEN..THEN.. [ELSE else_expr] END: case_operand, whens, else_expr
+  kCollate,   // args[0] COLLATE name: name (lower-case collation)
+  kInterval,  // INTERVAL args[0] unit: interval_unit. Only as an operand of binary +/-
+              // (date arithmetic) or as an argument of DATE_ADD/DATE_SUB/ADDDATE/SUBDATE.
+  kDefault,   // DEFAULT (in VALUES/SET lists) or DEFAULT(col): args empty or args[0] column
+  kAssign,    // @name := args[0] inside an expression: name
 };
 
 enum class LiteralKind : uint8_t {
@@ -123,10 +123,27 @@ enum class UnaryOp : uint8_t {
 };
 
 enum class BinaryOp : uint8_t {
-  kOr, kXor, kAnd,
-  kEq, kNullSafeEq, kNe, kLt, kLe, kGt, kGe,
-  kBitOr, kBitAnd, kBitXor, kShiftLeft, kShiftRight,
-  kAdd, kSub, kMul, kDiv, kIntDiv /* DIV */, kMod /* %, MOD */,
+  kOr,
+  kXor,
+  kAnd,
+  kEq,
+  kNullSafeEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kBitOr,
+  kBitAnd,
+  kBitXor,
+  kShiftLeft,
+  kShiftRight,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kIntDiv /* DIV */,
+  kMod /* %, MOD */,
   kConcat,  // `||` under sql_mode PIPES_AS_CONCAT (else || is kOr)
 };
 
@@ -140,9 +157,26 @@ enum class VarScope : uint8_t {
 
 enum class IntervalUnit : uint8_t {
   kNone,
-  kMicrosecond, kSecond, kMinute, kHour, kDay, kWeek, kMonth, kQuarter, kYear,
-  kSecondMicrosecond, kMinuteMicrosecond, kMinuteSecond, kHourMicrosecond, kHourSecond,
-  kHourMinute, kDayMicrosecond, kDaySecond, kDayMinute, kDayHour, kYearMonth,
+  kMicrosecond,
+  kSecond,
+  kMinute,
+  kHour,
+  kDay,
+  kWeek,
+  kMonth,
+  kQuarter,
+  kYear,
+  kSecondMicrosecond,
+  kMinuteMicrosecond,
+  kMinuteSecond,
+  kHourMicrosecond,
+  kHourSecond,
+  kHourMinute,
+  kDayMicrosecond,
+  kDaySecond,
+  kDayMinute,
+  kDayHour,
+  kYearMonth,
 };
 // "DAY", "YEAR_MONTH", ... (upper-case, as MySQL prints units).
 std::string_view IntervalUnitName(IntervalUnit unit);
@@ -153,9 +187,11 @@ enum class TrimSide : uint8_t { kDefault, kBoth, kLeading, kTrailing };
 // Target type of CAST / CONVERT(x, type).
 struct CastType {
   enum class Kind : uint8_t {
-    kBinary,    // BINARY[(n)]
-    kChar,      // CHAR[(n)] [CHARACTER SET cs] / NCHAR[(n)] (charset "utf8mb3")
-    kDate, kDatetime, kTime,  // decimals = fsp (-1 if not given)
+    kBinary,  // BINARY[(n)]
+    kChar,    // CHAR[(n)] [CHARACTER SET cs] / NCHAR[(n)] (charset "utf8mb3")
+    kDate,
+    kDatetime,
+    kTime,      // decimals = fsp (-1 if not given)
     kDecimal,   // DECIMAL[(m[,d])] (length/decimals -1 if not given)
     kSigned,    // SIGNED [INTEGER], INTEGER, INT
     kUnsigned,  // UNSIGNED [INTEGER]
@@ -216,12 +252,12 @@ struct Expr {
   QueryPtr subquery;
 
   // kFunction.
-  bool distinct = false;    // COUNT(DISTINCT ...), SUM(DISTINCT ...), GROUP_CONCAT(DISTINCT ...)
-  bool star_arg = false;    // COUNT(*): args is empty
-  bool no_parens = false;   // CURRENT_TIMESTAMP, CURRENT_DATE, CURRENT_USER, ... written without ()
-  std::string qualifier;    // db.func(): the database ("" for built-ins)
-  std::vector<OrderItem> order_by;     // GROUP_CONCAT(... ORDER BY ...)
-  std::optional<std::string> separator;  // GROUP_CONCAT(... SEPARATOR 'x'); unset = ","
+  bool distinct = false;   // COUNT(DISTINCT ...), SUM(DISTINCT ...), GROUP_CONCAT(DISTINCT ...)
+  bool star_arg = false;   // COUNT(*): args is empty
+  bool no_parens = false;  // CURRENT_TIMESTAMP, CURRENT_DATE, CURRENT_USER, ... written without ()
+  std::string qualifier;   // db.func(): the database ("" for built-ins)
+  std::vector<OrderItem> order_by;          // GROUP_CONCAT(... ORDER BY ...)
+  std::optional<std::string> separator;     // GROUP_CONCAT(... SEPARATOR 'x'); unset = ","
   TrimSide trim_side = TrimSide::kDefault;  // TRIM: args = [str] or [str, remstr]
   // kInterval unit; kFunction EXTRACT(unit FROM d) (args=[d]),
   // TIMESTAMPADD(unit, n, d) (args=[n, d]), TIMESTAMPDIFF(unit, a, b) (args=[a, b]).
@@ -297,8 +333,8 @@ struct TableRef {
 };
 
 struct SelectItem {
-  ExprPtr expr;        // may be kStar
-  std::string alias;   // "" if none
+  ExprPtr expr;       // may be kStar
+  std::string alias;  // "" if none
   bool has_alias = false;
 };
 
@@ -373,12 +409,12 @@ struct QueryExpr {
   QueryPtr left, right;                // set operations (kParenthesized: left only)
   bool all = false;                    // UNION ALL (DISTINCT is the default)
 
-  std::unique_ptr<WithClause> with;   // WITH ... preceding this query
-  std::vector<OrderItem> order_by;    // of this query (for set operations: of the result)
+  std::unique_ptr<WithClause> with;  // WITH ... preceding this query
+  std::vector<OrderItem> order_by;   // of this query (for set operations: of the result)
   std::optional<LimitClause> limit;
   // Only on the outermost QueryExpr of a statement:
   LockMode lock = LockMode::kNone;
-  bool lock_nowait = false;       // NOWAIT / WAIT n / SKIP LOCKED all set this
+  bool lock_nowait = false;  // NOWAIT / WAIT n / SKIP LOCKED all set this
   IntoClause into;
 };
 
@@ -389,16 +425,49 @@ struct QueryExpr {
 enum class StatementKind : uint8_t {
   kUnknown,  // only from Classify(): not recognized
   kEmpty,    // only comments (MariaDB answers OK)
-  kSelect, kInsert, kUpdate, kDelete,
-  kCreateDatabase, kDropDatabase, kAlterDatabase, kUse,
-  kCreateTable, kDropTable, kTruncate, kRenameTable, kAlterTable, kCreateIndex, kDropIndex,
-  kShow, kExplain,
-  kBegin, kCommit, kRollback, kSavepoint, kReleaseSavepoint, kSetTransaction,
-  kLockTables, kUnlockTables,
-  kSet, kSetPassword,
-  kCreateUser, kDropUser, kAlterUser, kRenameUser, kGrant, kRevoke,
-  kFlush, kKill, kPurgeLogs, kReset, kChangeMaster, kReplicaControl,
-  kDo, kAdminTable, kHelp, kBinlog,
+  kSelect,
+  kInsert,
+  kUpdate,
+  kDelete,
+  kCreateDatabase,
+  kDropDatabase,
+  kAlterDatabase,
+  kUse,
+  kCreateTable,
+  kDropTable,
+  kTruncate,
+  kRenameTable,
+  kAlterTable,
+  kCreateIndex,
+  kDropIndex,
+  kShow,
+  kExplain,
+  kBegin,
+  kCommit,
+  kRollback,
+  kSavepoint,
+  kReleaseSavepoint,
+  kSetTransaction,
+  kLockTables,
+  kUnlockTables,
+  kSet,
+  kSetPassword,
+  kCreateUser,
+  kDropUser,
+  kAlterUser,
+  kRenameUser,
+  kGrant,
+  kRevoke,
+  kFlush,
+  kKill,
+  kPurgeLogs,
+  kReset,
+  kChangeMaster,
+  kReplicaControl,
+  kDo,
+  kAdminTable,
+  kHelp,
+  kBinlog,
   kUnsupported,
 };
 // "SELECT", "CREATE TABLE", ... for diagnostics.
@@ -413,9 +482,13 @@ struct Statement {
   const StatementKind kind;
 
   template <typename T>
-  const T* As() const { return kind == T::kKind ? static_cast<const T*>(this) : nullptr; }
+  const T* As() const {
+    return kind == T::kKind ? static_cast<const T*>(this) : nullptr;
+  }
   template <typename T>
-  T* As() { return kind == T::kKind ? static_cast<T*>(this) : nullptr; }
+  T* As() {
+    return kind == T::kKind ? static_cast<T*>(this) : nullptr;
+  }
 };
 
 template <StatementKind K>
@@ -449,10 +522,11 @@ struct InsertStmt : StatementOf<StatementKind::kInsert> {
   bool has_column_list = false;  // `t ()` sets this with no columns
   std::vector<std::string> columns;
   Source source = Source::kValues;
-  std::vector<ExprList> rows;        // kValues: VALUES (..),(..); a row may be empty: VALUES ()
-  QueryPtr select;                   // kSelect
-  std::vector<Assignment> set;       // kSet
-  std::vector<Assignment> on_duplicate;  // ON DUPLICATE KEY UPDATE (VALUES(c) is kFunction "values")
+  std::vector<ExprList> rows;   // kValues: VALUES (..),(..); a row may be empty: VALUES ()
+  QueryPtr select;              // kSelect
+  std::vector<Assignment> set;  // kSet
+  std::vector<Assignment>
+      on_duplicate;  // ON DUPLICATE KEY UPDATE (VALUES(c) is kFunction "values")
 };
 
 struct UpdateStmt : StatementOf<StatementKind::kUpdate> {
@@ -516,15 +590,15 @@ struct ColumnAttrs {
   ExprPtr on_update_expr;      // ON UPDATE CURRENT_TIMESTAMP[(n)]
   bool explicit_null = false;  // NULL was written (matters for TIMESTAMP)
   bool explicit_not_null = false;
-  bool primary_key = false;    // inline [PRIMARY] KEY
-  bool unique_key = false;     // inline UNIQUE [KEY] (also from SERIAL)
-  bool invisible = false;      // INVISIBLE
-  ExprPtr check;               // inline CHECK (expr)
-  std::string check_text;      // ToSql(*check)
+  bool primary_key = false;  // inline [PRIMARY] KEY
+  bool unique_key = false;   // inline UNIQUE [KEY] (also from SERIAL)
+  bool invisible = false;    // INVISIBLE
+  ExprPtr check;             // inline CHECK (expr)
+  std::string check_text;    // ToSql(*check)
   // Recognized but unsupported; the executor must reject the statement.
-  bool generated = false;      // [GENERATED ALWAYS] AS (expr) [VIRTUAL|STORED|PERSISTENT]
-  bool references = false;     // inline REFERENCES t(c)
-  SourceSpan span;             // the whole column definition
+  bool generated = false;   // [GENERATED ALWAYS] AS (expr) [VIRTUAL|STORED|PERSISTENT]
+  bool references = false;  // inline REFERENCES t(c)
+  SourceSpan span;          // the whole column definition
 };
 
 struct CheckConstraint {
@@ -568,16 +642,16 @@ struct CreateTableStmt : StatementOf<StatementKind::kCreateTable> {
   // (1426/1425/1427/1439/1074/1063); VARCHAR length limits depend on the
   // charset and are left to the catalog.
   TableDef table;
-  std::vector<ColumnAttrs> column_attrs;  // parallel to table.columns
-  std::vector<CheckConstraint> checks;    // table-level CHECK constraints
+  std::vector<ColumnAttrs> column_attrs;     // parallel to table.columns
+  std::vector<CheckConstraint> checks;       // table-level CHECK constraints
   std::vector<ForeignKeySpec> foreign_keys;  // non-empty: unsupported
-  std::vector<TableOption> options;       // all table options in order
+  std::vector<TableOption> options;          // all table options in order
   bool temporary = false;
   bool or_replace = false;
   bool if_not_exists = false;
   bool engine_given = false;
   bool auto_increment_given = false;
-  std::optional<TableName> like;          // CREATE TABLE t LIKE other
+  std::optional<TableName> like;  // CREATE TABLE t LIKE other
   // CREATE TABLE t [(defs)] [IGNORE|REPLACE] [AS] SELECT ...
   QueryPtr select;
   enum class Duplicates : uint8_t { kError, kIgnore, kReplace };
@@ -626,9 +700,10 @@ struct AlterOp {
     kDropConstraint,  // DROP CONSTRAINT|CHECK name, if_exists
     kAddForeignKey,   // unsupported
     kDropForeignKey,  // name; unsupported
-    kEnableKeys, kDisableKeys,  // no-ops (mariadb-dump emits them)
-    kForce,           // FORCE: rebuild (no-op)
-    kOrderBy,         // ORDER BY ...: unsupported
+    kEnableKeys,
+    kDisableKeys,  // no-ops (mariadb-dump emits them)
+    kForce,        // FORCE: rebuild (no-op)
+    kOrderBy,      // ORDER BY ...: unsupported
   };
   Kind kind = Kind::kAddColumn;
   bool if_exists = false;
@@ -685,8 +760,8 @@ struct AuthSpec {
     kPlugin,        // IDENTIFIED {WITH|VIA} plugin [{BY|USING|AS} 'x' | USING PASSWORD('pw')]
   };
   Kind kind = Kind::kNone;
-  std::string plugin;       // lower-case, kPlugin only
-  std::string auth_string;  // see Kind
+  std::string plugin;                     // lower-case, kPlugin only
+  std::string auth_string;                // see Kind
   bool plugin_password_is_plain = false;  // kPlugin with BY 'pw' or USING PASSWORD('pw')
 };
 
@@ -764,16 +839,20 @@ struct RevokeStmt : StatementOf<StatementKind::kRevoke> {
 };
 
 enum class ShowKind : uint8_t {
-  kDatabases,        // SHOW DATABASES|SCHEMAS [LIKE|WHERE]
-  kTables,           // SHOW [FULL] TABLES [FROM db] [LIKE|WHERE]
-  kTableStatus,      // SHOW TABLE STATUS [FROM db] [LIKE|WHERE]
-  kOpenTables,       // SHOW OPEN TABLES [FROM db] [LIKE|WHERE]
-  kColumns,          // SHOW [FULL] COLUMNS|FIELDS FROM t [FROM db] [LIKE|WHERE]; DESCRIBE t [col]
-  kIndex,            // SHOW INDEX|INDEXES|KEYS FROM t [FROM db] [WHERE]
-  kCreateTable,      // SHOW CREATE TABLE t
-  kCreateDatabase,   // SHOW CREATE DATABASE|SCHEMA [IF NOT EXISTS] db
-  kCreateUser,       // SHOW CREATE USER user
-  kCreateView, kCreateProcedure, kCreateFunction, kCreateTrigger, kCreateEvent,  // unsupported
+  kDatabases,       // SHOW DATABASES|SCHEMAS [LIKE|WHERE]
+  kTables,          // SHOW [FULL] TABLES [FROM db] [LIKE|WHERE]
+  kTableStatus,     // SHOW TABLE STATUS [FROM db] [LIKE|WHERE]
+  kOpenTables,      // SHOW OPEN TABLES [FROM db] [LIKE|WHERE]
+  kColumns,         // SHOW [FULL] COLUMNS|FIELDS FROM t [FROM db] [LIKE|WHERE]; DESCRIBE t [col]
+  kIndex,           // SHOW INDEX|INDEXES|KEYS FROM t [FROM db] [WHERE]
+  kCreateTable,     // SHOW CREATE TABLE t
+  kCreateDatabase,  // SHOW CREATE DATABASE|SCHEMA [IF NOT EXISTS] db
+  kCreateUser,      // SHOW CREATE USER user
+  kCreateView,
+  kCreateProcedure,
+  kCreateFunction,
+  kCreateTrigger,
+  kCreateEvent,      // unsupported
   kVariables,        // SHOW [GLOBAL|SESSION] VARIABLES [LIKE|WHERE]
   kStatus,           // SHOW [GLOBAL|SESSION] STATUS [LIKE|WHERE]
   kProcesslist,      // SHOW [FULL] PROCESSLIST
@@ -824,7 +903,7 @@ struct ExplainStmt : StatementOf<StatementKind::kExplain> {
   StatementPtr stmt;  // SELECT / INSERT / UPDATE / DELETE / REPLACE
   bool extended = false;
   bool partitions = false;
-  std::string format;  // FORMAT=JSON etc., lower-case
+  std::string format;    // FORMAT=JSON etc., lower-case
   bool analyze = false;  // ANALYZE stmt (MariaDB)
 };
 
@@ -856,7 +935,12 @@ struct ReleaseSavepointStmt : StatementOf<StatementKind::kReleaseSavepoint> {
   std::string name;
 };
 
-enum class IsolationLevel : uint8_t { kReadUncommitted, kReadCommitted, kRepeatableRead, kSerializable };
+enum class IsolationLevel : uint8_t {
+  kReadUncommitted,
+  kReadCommitted,
+  kRepeatableRead,
+  kSerializable
+};
 
 // SET [GLOBAL|SESSION] TRANSACTION {ISOLATION LEVEL ... | READ ONLY | READ WRITE}[, ...].
 struct SetTransactionStmt : StatementOf<StatementKind::kSetTransaction> {
@@ -910,9 +994,25 @@ struct SetPasswordStmt : StatementOf<StatementKind::kSetPassword> {
 
 struct FlushOption {
   enum class Kind : uint8_t {
-    kLogs, kBinaryLogs, kRelayLogs, kErrorLogs, kEngineLogs, kGeneralLogs, kSlowLogs,
-    kPrivileges, kTables, kStatus, kHosts, kUserResources, kQueryCache, kClientStatistics,
-    kTableStatistics, kIndexStatistics, kUserStatistics, kDesKeyFile, kSslCertificates,
+    kLogs,
+    kBinaryLogs,
+    kRelayLogs,
+    kErrorLogs,
+    kEngineLogs,
+    kGeneralLogs,
+    kSlowLogs,
+    kPrivileges,
+    kTables,
+    kStatus,
+    kHosts,
+    kUserResources,
+    kQueryCache,
+    kClientStatistics,
+    kTableStatistics,
+    kIndexStatistics,
+    kUserStatistics,
+    kDesKeyFile,
+    kSslCertificates,
   };
   Kind kind = Kind::kLogs;
   std::vector<TableName> tables;  // FLUSH TABLES t1, t2
@@ -942,9 +1042,9 @@ struct ResetStmt : StatementOf<StatementKind::kReset> {
   enum class What : uint8_t { kMaster, kSlave, kQueryCache };
   struct Item {
     What what = What::kMaster;
-    bool all = false;               // RESET SLAVE ALL
-    std::string connection_name;    // RESET SLAVE 'name'
-    std::optional<uint64_t> to;     // RESET MASTER TO n
+    bool all = false;             // RESET SLAVE ALL
+    std::string connection_name;  // RESET SLAVE 'name'
+    std::optional<uint64_t> to;   // RESET MASTER TO n
   };
   std::vector<Item> items;
 };
@@ -952,11 +1052,34 @@ struct ResetStmt : StatementOf<StatementKind::kReset> {
 // Options of CHANGE MASTER TO / START SLAVE UNTIL, one value per spelling
 // family (MASTER_x and SOURCE_x map to the same option).
 enum class ReplOption : uint8_t {
-  kHost, kPort, kUser, kPassword, kLogFile, kLogPos, kRelayLogFile, kRelayLogPos,
-  kConnectRetry, kRetryCount, kHeartbeatPeriod, kDelay, kBind,
-  kIgnoreServerIds, kDoDomainIds, kIgnoreDomainIds, kUseGtid, kGtidPos /* UNTIL MASTER_GTID_POS */,
-  kDemoteToSlave, kAutoPosition,
-  kSsl, kSslCa, kSslCapath, kSslCert, kSslCipher, kSslCrl, kSslCrlpath, kSslKey,
+  kHost,
+  kPort,
+  kUser,
+  kPassword,
+  kLogFile,
+  kLogPos,
+  kRelayLogFile,
+  kRelayLogPos,
+  kConnectRetry,
+  kRetryCount,
+  kHeartbeatPeriod,
+  kDelay,
+  kBind,
+  kIgnoreServerIds,
+  kDoDomainIds,
+  kIgnoreDomainIds,
+  kUseGtid,
+  kGtidPos /* UNTIL MASTER_GTID_POS */,
+  kDemoteToSlave,
+  kAutoPosition,
+  kSsl,
+  kSslCa,
+  kSslCapath,
+  kSslCert,
+  kSslCipher,
+  kSslCrl,
+  kSslCrlpath,
+  kSslKey,
   kSslVerifyServerCert,
 };
 
@@ -972,18 +1095,18 @@ struct ReplOptionValue {
 };
 
 struct ChangeMasterStmt : StatementOf<StatementKind::kChangeMaster> {
-  std::string connection_name;  // CHANGE MASTER 'name' TO (MariaDB multi-source)
-  bool source_syntax = false;   // written CHANGE REPLICATION SOURCE TO
+  std::string connection_name;           // CHANGE MASTER 'name' TO (MariaDB multi-source)
+  bool source_syntax = false;            // written CHANGE REPLICATION SOURCE TO
   std::vector<ReplOptionValue> options;  // in source order
 };
 
 // START|STOP {SLAVE|REPLICA} / START|STOP ALL SLAVES|REPLICAS.
 struct ReplicaControlStmt : StatementOf<StatementKind::kReplicaControl> {
   bool start = true;
-  bool all = false;             // ALL SLAVES
-  std::string connection_name;  // START SLAVE 'name'
-  bool io_thread = false;       // IO_THREAD listed
-  bool sql_thread = false;      // SQL_THREAD listed (neither listed = both)
+  bool all = false;                    // ALL SLAVES
+  std::string connection_name;         // START SLAVE 'name'
+  bool io_thread = false;              // IO_THREAD listed
+  bool sql_thread = false;             // SQL_THREAD listed (neither listed = both)
   std::vector<ReplOptionValue> until;  // UNTIL {MASTER|SOURCE|RELAY}_LOG_FILE/_POS, MASTER_GTID_POS
 };
 

@@ -135,13 +135,13 @@ int Decimal::IntegerDigits() const { return std::max(0, CoefficientDigits() - sc
 
 bool Decimal::FitPrecision() {
   int digits = CoefficientDigits();
-  if (digits <= kMaxPrecision) return true;
+  if (digits <= kMaxResultDigits) return true;
   int int_digits = digits - scale_;
-  if (int_digits > kMaxPrecision) return false;
-  int new_scale = kMaxPrecision - int_digits;
+  if (int_digits > kMaxResultDigits) return false;
+  int new_scale = kMaxResultDigits - int_digits;
   DivPow10(scale_ - new_scale, RoundMode::kHalfUp);
   scale_ = static_cast<int16_t>(new_scale);
-  return CoefficientDigits() <= kMaxPrecision || (new_scale > 0 && FitPrecision());
+  return CoefficientDigits() <= kMaxResultDigits || (new_scale > 0 && FitPrecision());
 }
 
 Decimal Decimal::FromInt64(int64_t v) {

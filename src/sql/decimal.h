@@ -9,8 +9,9 @@
 //   * a * b: scale = min(scale(a) + scale(b), 38), rounded half away from zero;
 //   * a / b: scale = min(scale(a) + div_precision_increment, 38), rounded;
 //   * rounding is "half away from zero" everywhere (ROUND(2.5) = 3, ROUND(-2.5) = -3).
-// A result that needs more than 65 digits is an overflow (the operation
-// returns false; MySQL reports "DECIMAL value is out of range").
+// A result that needs more than 81 digits (MariaDB's internal buffer; columns
+// hold 65) is an overflow (the operation returns false; MySQL reports
+// "DECIMAL value is out of range"); extra fractional digits are rounded away.
 //
 // A Decimal is a small value type (no heap allocation): copy it freely.
 // Not thread-safe to mutate one object from two threads; otherwise stateless.
@@ -27,6 +28,9 @@ class Decimal {
  public:
   static constexpr int kMaxPrecision = 65;  // DECIMAL_MAX_PRECISION
   static constexpr int kMaxScale = 38;      // DECIMAL_MAX_SCALE
+  // Digits a computed value may hold (MariaDB's decimal buffer: 9 limbs of
+  // 9 digits): 65 nines + 1 is 10^65, not an overflow.
+  static constexpr int kMaxResultDigits = 81;
 
   // How DivideByPow10 / Rescale drop digits.
   enum class RoundMode : uint8_t {
@@ -97,7 +101,7 @@ class Decimal {
   Decimal Floor() const { return Rescale(0, RoundMode::kFloor); }
   Decimal Ceiling() const { return Rescale(0, RoundMode::kCeiling); }
 
-  // All return false on overflow (result beyond 65 digits).
+  // All return false on overflow (result beyond kMaxResultDigits digits).
   static bool Add(const Decimal& a, const Decimal& b, Decimal* out);
   static bool Sub(const Decimal& a, const Decimal& b, Decimal* out);
   static bool Mul(const Decimal& a, const Decimal& b, Decimal* out);

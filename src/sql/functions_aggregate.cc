@@ -41,7 +41,9 @@ void FreeState(sqlite3_context* ctx) {
 // rdb_group_concat_ex(spec, separator, v1, ..., vN, k1, ..., kM)
 //   the full form: spec is 'D' (DISTINCT) or '-', then N in decimal, then one
 //   'a'/'d' per ORDER BY key: '-1' for GROUP_CONCAT(x), 'D2ad' for
-//   GROUP_CONCAT(DISTINCT x, y ORDER BY k1 ASC, k2 DESC).
+//   GROUP_CONCAT(DISTINCT x, y ORDER BY k1 ASC, k2 DESC); then optionally
+//   'L' and a row count and 'O' and an offset for GROUP_CONCAT(... LIMIT
+//   [offset,] count): '-1aL2' for GROUP_CONCAT(x ORDER BY x LIMIT 2).
 // Rows with a NULL value are skipped. DISTINCT compares values by collation;
 // without ORDER BY, DISTINCT output is sorted by the values (as MariaDB's
 // unique tree returns them). Keys order with NULLs first, numbers
@@ -113,6 +115,8 @@ struct GroupConcatState {
   std::string dirs;
   std::string sep;
   bool binary = false;
+  int64_t limit = -1;  // LIMIT row count (-1: none)
+  int64_t offset = 0;
   uint64_t rows_seen = 0;
   // Streaming form (no DISTINCT, no ORDER BY).
   std::string out;
@@ -158,7 +162,13 @@ void GroupConcatStep(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     int n = 0;
     while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9') n = n * 10 + (spec[i++] - '0');
     st->nvalues = std::max(1, n);
-    st->dirs = spec.substr(i);
+    while (i < spec.size() && (spec[i] == 'a' || spec[i] == 'd')) st->dirs.push_back(spec[i++]);
+    while (i < spec.size() && (spec[i] == 'L' || spec[i] == 'O')) {
+      char what = spec[i++];
+      int64_t v = 0;
+      while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9' && v < INT64_MAX / 10) v = v * 10 + (spec[i++] - '0');
+      (what == 'L' ? st->limit : st->offset) = v;
+    }
     if (sqlite3_value_type(argv[1]) != SQLITE_NULL) AppendValueText(argv[1], &st->sep);
     st->init = true;
   }
@@ -177,7 +187,7 @@ void GroupConcatAdd(sqlite3_context* ctx, GroupConcatState* st, int first, int n
   for (int k = 0; k < nv; k++) {
     if (sqlite3_value_type(argv[first + k]) == SQLITE_BLOB) st->binary = true;
   }
-  if (!st->distinct && st->dirs.empty()) {
+  if (!st->distinct && st->dirs.empty() && st->limit < 0) {
     if (st->cut_row != 0) return;
     if (st->any) st->out.append(st->sep);
     for (int k = 0; k < nv; k++) AppendValueText(argv[first + k], &st->out);
@@ -214,7 +224,7 @@ void GroupConcatFinal(sqlite3_context* ctx) {
   std::string result;
   uint64_t cut_row = 0;
   bool any = false;
-  if (!st->distinct && st->dirs.empty()) {
+  if (!st->distinct && st->dirs.empty() && st->limit < 0) {
     any = st->any;
     result = std::move(st->out);
     cut_row = st->cut_row;
@@ -240,8 +250,11 @@ void GroupConcatFinal(sqlite3_context* ctx) {
         return CompareTuple(a.keys, b.keys, &st->dirs) < 0;
       });
     }
-    for (size_t i = 0; i < rows.size(); i++) {
-      if (i > 0) result.append(st->sep);
+    size_t first = std::min(rows.size(), static_cast<size_t>(std::max<int64_t>(st->offset, 0)));
+    size_t last = st->limit < 0 ? rows.size()
+                                : std::min(rows.size(), first + static_cast<size_t>(st->limit));
+    for (size_t i = first; i < last; i++) {
+      if (i > first) result.append(st->sep);
       result.append(rows[i].text);
       any = true;
       if (result.size() > max) {

@@ -17,10 +17,15 @@ namespace relaydb::sql::fn {
 namespace {
 
 // "DOUBLE value is out of range in 'name(a,b)'" (1690), MariaDB prints the
-// expression; relaydb rebuilds it from the argument values.
-void OutOfRange(Call& c, std::string_view type, std::string_view name, std::string_view op = {}) {
+// expression. The translator may pass it, as MariaDB prints it, in an extra
+// last argument (argument `text_arg`, when the call has that many more);
+// otherwise relaydb rebuilds it from the argument values.
+void OutOfRange(Call& c, std::string_view type, std::string_view name, std::string_view op = {},
+                int text_arg = -1) {
   std::string expr;
-  if (!op.empty() && c.argc() == 2) {
+  if (text_arg >= 0 && c.argc() > text_arg) {
+    expr.append(c.Str(text_arg));
+  } else if (!op.empty() && c.argc() == 2) {
     expr.append(c.Str(0));
     expr.append(" ");
     expr.append(op);
@@ -42,8 +47,9 @@ void OutOfRange(Call& c, std::string_view type, std::string_view name, std::stri
   c.Error(1690, "22003", msg);
 }
 
-void SetDouble(Call& c, double v, std::string_view name) {
-  if (!std::isfinite(v)) return OutOfRange(c, "DOUBLE", name);
+// `text_arg`: see OutOfRange.
+void SetDouble(Call& c, double v, std::string_view name, int text_arg = -1) {
+  if (!std::isfinite(v)) return OutOfRange(c, "DOUBLE", name, {}, text_arg);
   c.SetDouble(v);
 }
 
@@ -441,7 +447,7 @@ void DecLeast(Call& c) { DecExtreme(c, false); }
 
 // ---- Floating point functions ----
 
-void Pow(Call& c) { SetDouble(c, std::pow(c.Double(0), c.Double(1)), "pow"); }
+void Pow(Call& c) { SetDouble(c, std::pow(c.Double(0), c.Double(1)), "pow", 2); }
 
 void Sqrt(Call& c) {
   double v = c.Double(0);
@@ -449,7 +455,7 @@ void Sqrt(Call& c) {
   c.SetDouble(std::sqrt(v));
 }
 
-void Exp(Call& c) { SetDouble(c, std::exp(c.Double(0)), "exp"); }
+void Exp(Call& c) { SetDouble(c, std::exp(c.Double(0)), "exp", 1); }
 
 // Logarithm of a non-positive number: NULL and 1365 (signal_divide_by_null).
 bool BadLogArg(Call& c, double v) {
@@ -574,8 +580,10 @@ const ScalarDef kScalars[] = {
     {"rdb_greatest", -1, Greatest, kNullIfAnyNull | kDeterministic},
     {"rdb_least", -1, Least, kNullIfAnyNull | kDeterministic},
     {"rdb_pow", 2, Pow, kNullIfAnyNull | kDeterministic},
+    {"rdb_pow", 3, Pow, kNullIfAnyNull | kDeterministic},
     {"rdb_sqrt", 1, Sqrt, kNullIfAnyNull | kDeterministic},
     {"rdb_exp", 1, Exp, kNullIfAnyNull | kDeterministic},
+    {"rdb_exp", 2, Exp, kNullIfAnyNull | kDeterministic},
     {"rdb_ln", 1, Ln, kNullIfAnyNull | kDeterministic},
     {"rdb_log", 1, Log, kNullIfAnyNull | kDeterministic},
     {"rdb_log", 2, Log, kNullIfAnyNull | kDeterministic},

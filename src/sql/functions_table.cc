@@ -161,7 +161,7 @@ const FunctionInfo kFunctions[] = {
   {"COS", "rdb_cos", 1, 1, 0, RT::kDouble, TR::kFixed, 0, -1, "", ""},
   {"COT", "rdb_cot", 1, 1, 0, RT::kDouble, TR::kFixed, 0, -1, "", ""},
   {"DEGREES", "rdb_degrees", 1, 1, 0, RT::kDouble, TR::kFixed, 0, -1, "", ""},
-  {"EXP", "rdb_exp", 1, 1, 0, RT::kDouble, TR::kFixed, 0, -1, "", ""},
+  {"EXP", "rdb_exp", 1, 1, 0, RT::kDouble, TR::kFixed, 0, -1, "", "EXP(a) -> rdb_exp(a[, text]), as POW"},
   {"FLOOR", "rdb_floor", 1, 1, Z, RT::kInt, TR::kIntIfExact, 0, 0, "rdb_dec_floor", ""},
   {"GREATEST", "rdb_greatest", 2, -1, Z, RT::kInt, TR::kCommonOfArgs, 0, -1, "rdb_dec_greatest", ""},
   {"LEAST", "rdb_least", 2, -1, Z, RT::kInt, TR::kCommonOfArgs, 0, -1, "rdb_dec_least", ""},
@@ -170,8 +170,10 @@ const FunctionInfo kFunctions[] = {
   {"LOG10", "rdb_log10", 1, 1, U, RT::kDouble, TR::kFixed, 0, -1, "", ""},
   {"LOG2", "rdb_log2", 1, 1, U, RT::kDouble, TR::kFixed, 0, -1, "", ""},
   {"PI", "rdb_pi", 0, 0, Z, RT::kDouble, TR::kFixed, 0, 6, "", "prints 3.141593 (decimals 6)"},
-  {"POW", "rdb_pow", 2, 2, 0, RT::kDouble, TR::kFixed, 0, -1, "", ""},
-  {"POWER", "rdb_pow", 2, 2, 0, RT::kDouble, TR::kFixed, 0, -1, "", ""},
+  {"POW", "rdb_pow", 2, 2, 0, RT::kDouble, TR::kFixed, 0, -1, "",
+   "POW(a, b) -> rdb_pow(a, b[, text]): text = the call as MariaDB prints it (pow(a,b)), for error 1690"},
+  {"POWER", "rdb_pow", 2, 2, 0, RT::kDouble, TR::kFixed, 0, -1, "",
+   "POW(a, b) -> rdb_pow(a, b[, text]): text = the call as MariaDB prints it (pow(a,b)), for error 1690"},
   {"RADIANS", "rdb_radians", 1, 1, 0, RT::kDouble, TR::kFixed, 0, -1, "", ""},
   {"RAND", "rdb_rand", 0, 1, N | U | Z, RT::kDouble, TR::kFixed, 0, -1, "",
    "RAND() uses the session generator; log rand_seed1/2 for statement binlogging"},
@@ -346,13 +348,14 @@ const FunctionInfo kFunctions[] = {
   {"BIT_AND", "rdb_bit_and", 1, 1, A, RT::kUnsigned, TR::kFixed, 0, 0, "", ""},
   {"BIT_OR", "rdb_bit_or", 1, 1, A, RT::kUnsigned, TR::kFixed, 0, 0, "", ""},
   {"BIT_XOR", "rdb_bit_xor", 1, 1, A, RT::kUnsigned, TR::kFixed, 0, 0, "", ""},
-  {"COUNT", "count", 0, 1, A | S, RT::kInt, TR::kFixed, 0, 0, "",
+  {"COUNT", "count", 0, -1, A | S, RT::kInt, TR::kFixed, 0, 0, "",
    "COUNT(*) -> count(*); COUNT(DISTINCT a, b, ...) -> rdb_count_distinct(a, b, ...) (also for a "
    "string expression without a column collation)"},
   {"GROUP_CONCAT", "rdb_group_concat", 1, -1, A | U | X, RT::kString, TR::kFixed, 0, 0, "",
    "GROUP_CONCAT(v [ORDER BY k1 [DESC], ...] [SEPARATOR s]) -> rdb_group_concat(v, s, k1, 1|0, ...) "
    "(1 = DESC); s defaults to ','. DISTINCT or several values: rdb_group_concat_ex(spec, s, v1, ..., vN, "
-   "k1, ...), spec = 'D' (DISTINCT) or '-', then N, then 'a'/'d' per key: 'D1', '-2ad'"},
+   "k1, ...), spec = 'D' (DISTINCT) or '-', then N, then 'a'/'d' per key: 'D1', '-2ad'; LIMIT [o,] n "
+   "adds 'L'n ['O'o]: '-1aL2O1'"},
   {"MAX", "max", 1, 1, A | S, RT::kInt, TR::kSameAsArg, 0, -1, "", "uses the column's collation"},
   {"MIN", "min", 1, 1, A | S, RT::kInt, TR::kSameAsArg, 0, -1, "", "uses the column's collation"},
   {"STD", "rdb_std", 1, 1, A, RT::kDouble, TR::kVariance, 0, -1, "", ""},

@@ -736,12 +736,12 @@ const KeywordTable& Keywords() {
 
 // Character sets an introducer (_name) may name (MariaDB 10.11's list).
 constexpr std::string_view kCharsets[] = {
-    "armscii8", "ascii",   "big5",     "binary",  "cp1250", "cp1251", "cp1256", "cp1257",
-    "cp850",    "cp852",   "cp866",    "cp932",   "dec8",   "eucjpms", "euckr", "gb2312",
-    "gbk",      "geostd8", "greek",    "hebrew",  "hp8",    "keybcs2", "koi8r", "koi8u",
-    "latin1",   "latin2",  "latin5",   "latin7",  "macce",  "macroman", "sjis", "swe7",
-    "tis620",   "ucs2",    "ujis",     "utf16",   "utf16le", "utf32",  "utf8",  "utf8mb3",
-    "utf8mb4",  "filename",
+    "armscii8", "ascii",    "big5",  "binary",  "cp1250",  "cp1251",  "cp1256",
+    "cp1257",   "cp850",    "cp852", "cp866",   "cp932",   "dec8",    "eucjpms",
+    "euckr",    "gb2312",   "gbk",   "geostd8", "greek",   "hebrew",  "hp8",
+    "keybcs2",  "koi8r",    "koi8u", "latin1",  "latin2",  "latin5",  "latin7",
+    "macce",    "macroman", "sjis",  "swe7",    "tis620",  "ucs2",    "ujis",
+    "utf16",    "utf16le",  "utf32", "utf8",    "utf8mb3", "utf8mb4", "filename",
 };
 
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -841,7 +841,8 @@ bool Lexer::SkipSpaceAndComments(Token* error) {
         }
         size_t len = (p + 5 < n && IsDigit(in_[p + 5])) ? 6 : 5;
         uint32_t version = 0;
-        for (size_t i = 0; i < len; ++i) version = version * 10 + static_cast<uint32_t>(in_[p + i] - '0');
+        for (size_t i = 0; i < len; ++i)
+          version = version * 10 + static_cast<uint32_t>(in_[p + i] - '0');
         if (version <= kServerVersionId && (version < 50700 || version > 99999 || maria)) {
           pos_ = p + len;
           in_exec_comment_ = true;
@@ -872,8 +873,13 @@ bool Lexer::SkipSpaceAndComments(Token* error) {
         }
         if (!closed) {
           pos_ = n;
-          *error = Token{TokenType::kError, Kw::kNone, false, after_comment_,
-                         static_cast<uint32_t>(start), static_cast<uint32_t>(n - start), start_line};
+          *error = Token{TokenType::kError,
+                         Kw::kNone,
+                         false,
+                         after_comment_,
+                         static_cast<uint32_t>(start),
+                         static_cast<uint32_t>(n - start),
+                         start_line};
           return false;
         }
         after_comment_ = true;
@@ -892,8 +898,13 @@ bool Lexer::SkipSpaceAndComments(Token* error) {
       }
       if (!closed) {
         pos_ = n;
-        *error = Token{TokenType::kError, Kw::kNone, false, after_comment_,
-                       static_cast<uint32_t>(start), static_cast<uint32_t>(n - start), start_line};
+        *error = Token{TokenType::kError,
+                       Kw::kNone,
+                       false,
+                       after_comment_,
+                       static_cast<uint32_t>(start),
+                       static_cast<uint32_t>(n - start),
+                       start_line};
         return false;
       }
       pos_ = p + 2;
@@ -941,12 +952,11 @@ Token Lexer::Next() {
   char c1 = pos_ + 1 < n ? in_[pos_ + 1] : '\0';
   char c2 = pos_ + 2 < n ? in_[pos_ + 2] : '\0';
   switch (c) {
-    case '\'':
-      return LexQuoted(start, '\'', TokenType::kString);
+    case '\'': return LexQuoted(start, '\'', TokenType::kString);
     case '"':
-      return LexQuoted(start, '"', opts_.ansi_quotes ? TokenType::kQuotedIdent : TokenType::kString);
-    case '`':
-      return LexQuoted(start, '`', TokenType::kQuotedIdent);
+      return LexQuoted(start, '"',
+                       opts_.ansi_quotes ? TokenType::kQuotedIdent : TokenType::kString);
+    case '`': return LexQuoted(start, '`', TokenType::kQuotedIdent);
     case '.':
       if (IsDigit(c1)) return LexNumber(start);
       ++pos_;
@@ -989,36 +999,64 @@ Token Lexer::Next() {
       return Make(TokenType::kMinus, start);
     case '=': ++pos_; return Make(TokenType::kEq, start);
     case '<':
-      if (c1 == '=' && c2 == '>') { pos_ += 3; return Make(TokenType::kNullSafeEq, start); }
-      if (c1 == '=') { pos_ += 2; return Make(TokenType::kLe, start); }
-      if (c1 == '>') { pos_ += 2; return Make(TokenType::kNe, start); }
-      if (c1 == '<') { pos_ += 2; return Make(TokenType::kShiftLeft, start); }
+      if (c1 == '=' && c2 == '>') {
+        pos_ += 3;
+        return Make(TokenType::kNullSafeEq, start);
+      }
+      if (c1 == '=') {
+        pos_ += 2;
+        return Make(TokenType::kLe, start);
+      }
+      if (c1 == '>') {
+        pos_ += 2;
+        return Make(TokenType::kNe, start);
+      }
+      if (c1 == '<') {
+        pos_ += 2;
+        return Make(TokenType::kShiftLeft, start);
+      }
       ++pos_;
       return Make(TokenType::kLt, start);
     case '>':
-      if (c1 == '=') { pos_ += 2; return Make(TokenType::kGe, start); }
-      if (c1 == '>') { pos_ += 2; return Make(TokenType::kShiftRight, start); }
+      if (c1 == '=') {
+        pos_ += 2;
+        return Make(TokenType::kGe, start);
+      }
+      if (c1 == '>') {
+        pos_ += 2;
+        return Make(TokenType::kShiftRight, start);
+      }
       ++pos_;
       return Make(TokenType::kGt, start);
     case '!':
-      if (c1 == '=') { pos_ += 2; return Make(TokenType::kNe, start); }
+      if (c1 == '=') {
+        pos_ += 2;
+        return Make(TokenType::kNe, start);
+      }
       ++pos_;
       return Make(TokenType::kBang, start);
     case '&':
-      if (c1 == '&') { pos_ += 2; return Make(TokenType::kAndAnd, start); }
+      if (c1 == '&') {
+        pos_ += 2;
+        return Make(TokenType::kAndAnd, start);
+      }
       ++pos_;
       return Make(TokenType::kAmp, start);
     case '|':
-      if (c1 == '|') { pos_ += 2; return Make(TokenType::kOrOr, start); }
+      if (c1 == '|') {
+        pos_ += 2;
+        return Make(TokenType::kOrOr, start);
+      }
       ++pos_;
       return Make(TokenType::kPipe, start);
     case ':':
-      if (c1 == '=') { pos_ += 2; return Make(TokenType::kAssign, start); }
+      if (c1 == '=') {
+        pos_ += 2;
+        return Make(TokenType::kAssign, start);
+      }
       ++pos_;
       return Make(TokenType::kColon, start);
-    default:
-      ++pos_;
-      return Make(TokenType::kError, start);
+    default: ++pos_; return Make(TokenType::kError, start);
   }
 }
 
@@ -1048,7 +1086,8 @@ Token Lexer::LexWord(size_t start) {
       if (p >= n) ok = false;
       if (hex && digits % 2 != 0) ok = false;
       pos_ = p < n ? p + 1 : n;
-      return Make(ok ? (hex ? TokenType::kHexString : TokenType::kBitString) : TokenType::kError, start);
+      return Make(ok ? (hex ? TokenType::kHexString : TokenType::kBitString) : TokenType::kError,
+                  start);
     }
   }
   pos_ = start;
@@ -1208,7 +1247,8 @@ std::string Lexer::DecodeIdent(std::string_view input, const Token& t) {
   return out;
 }
 
-std::string Lexer::DecodeUserVar(std::string_view input, const Token& t, bool no_backslash_escapes) {
+std::string Lexer::DecodeUserVar(std::string_view input, const Token& t,
+                                 bool no_backslash_escapes) {
   std::string_view raw = Text(input, t);
   if (raw.size() < 2) return {};
   char q = raw[1];

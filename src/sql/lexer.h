@@ -711,21 +711,38 @@ enum class TokenType : uint8_t {
   kAtAt,            // @@ (system variable marker)
   kAt,              // a lone '@' (not followed by a name): always a syntax error
   kPlaceholder,     // ?
-  kLParen, kRParen, kComma, kSemicolon, kDot,
-  kStar, kPlus, kMinus, kSlash, kPercent,
-  kEq,              // =
-  kNullSafeEq,      // <=>
-  kNe,              // <> or !=
-  kLt, kLe, kGt, kGe,
-  kAndAnd,          // &&
-  kOrOr,            // ||
-  kBang,            // !
-  kTilde, kCaret, kAmp, kPipe,
-  kShiftLeft, kShiftRight,
-  kAssign,          // :=
-  kArrow,           // ->
-  kArrow2,          // ->>
-  kLBrace, kRBrace, kColon,
+  kLParen,
+  kRParen,
+  kComma,
+  kSemicolon,
+  kDot,
+  kStar,
+  kPlus,
+  kMinus,
+  kSlash,
+  kPercent,
+  kEq,          // =
+  kNullSafeEq,  // <=>
+  kNe,          // <> or !=
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kAndAnd,  // &&
+  kOrOr,    // ||
+  kBang,    // !
+  kTilde,
+  kCaret,
+  kAmp,
+  kPipe,
+  kShiftLeft,
+  kShiftRight,
+  kAssign,  // :=
+  kArrow,   // ->
+  kArrow2,  // ->>
+  kLBrace,
+  kRBrace,
+  kColon,
 };
 
 // One token: a span of the input. 16 bytes, no ownership.
@@ -736,9 +753,9 @@ struct Token {
   // A comment (or a skipped executable comment) precedes this token since
   // the previous token. Lets the parser tell "/* c */" (OK) from "" (1065).
   bool after_comment = false;
-  uint32_t offset = 0;    // byte offset in the input
+  uint32_t offset = 0;  // byte offset in the input
   uint32_t length = 0;
-  uint32_t line = 1;      // 1-based line of the token's first byte
+  uint32_t line = 1;  // 1-based line of the token's first byte
 };
 
 struct LexerOptions {
@@ -766,11 +783,13 @@ class Lexer {
   }
   // kString / kNationalString: the value with quotes removed, doubled quotes
   // and (unless `no_backslash_escapes`) backslash escapes resolved.
-  static std::string DecodeString(std::string_view input, const Token& t, bool no_backslash_escapes);
+  static std::string DecodeString(std::string_view input, const Token& t,
+                                  bool no_backslash_escapes);
   // kIdent: the text; kQuotedIdent: unquoted with doubled quotes resolved.
   static std::string DecodeIdent(std::string_view input, const Token& t);
   // kUserVar: the variable name without '@' (unquoted if quoted).
-  static std::string DecodeUserVar(std::string_view input, const Token& t, bool no_backslash_escapes);
+  static std::string DecodeUserVar(std::string_view input, const Token& t,
+                                   bool no_backslash_escapes);
   // kHexString (X'..' or 0x..): the bytes. An odd digit count is left-padded with 0.
   static std::string DecodeHex(std::string_view input, const Token& t);
   // kBitString (B'..' or 0b..): the bytes, big-endian, minimal length ("" for B'').

@@ -25,7 +25,9 @@ std::string Dump(std::string_view sql, LexerOptions opts = {}) {
     if (!out.empty()) out += " ";
     switch (t.type) {
       case TokenType::kError: out += "ERR:"; break;
-      case TokenType::kIdent: out += t.kw == Kw::kNone ? "id:" : (t.reserved ? "RW:" : "kw:"); break;
+      case TokenType::kIdent:
+        out += t.kw == Kw::kNone ? "id:" : (t.reserved ? "RW:" : "kw:");
+        break;
       case TokenType::kQuotedIdent: out += "qid:"; break;
       case TokenType::kString: out += "str:"; break;
       case TokenType::kNationalString: out += "nstr:"; break;
@@ -68,16 +70,18 @@ TEST(LexerTest, KeywordLookupIsCaseInsensitive) {
 }
 
 TEST(LexerTest, ReservedWordsMatchMariaDb) {
-  for (const char* w : {"SELECT", "FROM", "KEY", "INDEX", "ORDER", "GROUP", "LIMIT", "OFFSET",
-                        "DIV", "MOD", "LIKE", "RLIKE", "REGEXP", "INTERVAL", "CURRENT_USER",
-                        "LEFT", "RIGHT", "DUAL", "USE", "FORCE", "IGNORE", "READ", "WRITE"}) {
+  for (const char* w :
+       {"SELECT", "FROM", "KEY",  "INDEX", "ORDER",  "GROUP",    "LIMIT",        "OFFSET",
+        "DIV",    "MOD",  "LIKE", "RLIKE", "REGEXP", "INTERVAL", "CURRENT_USER", "LEFT",
+        "RIGHT",  "DUAL", "USE",  "FORCE", "IGNORE", "READ",     "WRITE"}) {
     bool reserved = false;
     EXPECT_NE(Lexer::LookupKeyword(w, &reserved), Kw::kNone) << w;
     EXPECT_TRUE(reserved) << w;
   }
-  for (const char* w : {"STATUS", "VALUE", "DATA", "DATE", "TEXT", "TIMESTAMP", "PASSWORD", "USER",
-                        "LEVEL", "MASTER", "SLAVE", "EVENTS", "LOGS", "NAME", "COMMENT", "ENGINE",
-                        "DATABASE", "SCHEMA", "WINDOW", "BEGIN", "END", "TYPE", "YEAR", "MODE"}) {
+  for (const char* w :
+       {"STATUS",   "VALUE",  "DATA",   "DATE",   "TEXT", "TIMESTAMP", "PASSWORD", "USER",
+        "LEVEL",    "MASTER", "SLAVE",  "EVENTS", "LOGS", "NAME",      "COMMENT",  "ENGINE",
+        "DATABASE", "SCHEMA", "WINDOW", "BEGIN",  "END",  "TYPE",      "YEAR",     "MODE"}) {
     bool reserved = true;
     Lexer::LookupKeyword(w, &reserved);
     EXPECT_FALSE(reserved) << w;
@@ -107,8 +111,7 @@ TEST(LexerTest, StringEscapes) {
   EXPECT_EQ(Lexer::DecodeString(sql, t[0], false), "a'b");
   EXPECT_EQ(Lexer::DecodeString(sql, t[1], false), "c'd");
   EXPECT_EQ(Lexer::DecodeString(sql, t[2], false), "e\"f");
-  EXPECT_EQ(Lexer::DecodeString(sql, t[3], false),
-            std::string("\0\b\n\r\t\032\\\\%\\_x", 12));
+  EXPECT_EQ(Lexer::DecodeString(sql, t[3], false), std::string("\0\b\n\r\t\032\\\\%\\_x", 12));
   EXPECT_EQ(Lexer::DecodeString(sql, t[4], false), "it's");
 }
 
@@ -176,7 +179,8 @@ TEST(LexerTest, VariablesAndPlaceholders) {
 
 TEST(LexerTest, WordAfterIdentifierDotIsAnIdentifier) {
   // t.select: "select" is a column name; "t. select" (space) is the keyword.
-  EXPECT_EQ(Dump("t.select `t`.from db.1t"), "id:t op:. id:select qid:`t` op:. id:from id:db op:. id:1t");
+  EXPECT_EQ(Dump("t.select `t`.from db.1t"),
+            "id:t op:. id:select qid:`t` op:. id:from id:db op:. id:1t");
   EXPECT_EQ(Dump("t. select"), "id:t op:. RW:select");
   EXPECT_EQ(Dump("t.5"), "id:t op:. id:5");
 }

@@ -279,58 +279,36 @@ StatementPtr Parser::ParseStatement() {
   }
   switch (t.kw) {
     case Kw::kSelect:
-    case Kw::kWith:
-      return ParseSelectStmt();
+    case Kw::kWith: return ParseSelectStmt();
     case Kw::kIf:  // a compound IF ... END IF: MariaDB fails after the IF
       Advance();
       Fail();
       return nullptr;
-    case Kw::kValues:
-      return ParseUnsupported("VALUES", false);
-    case Kw::kInsert:
-      Advance();
-      return ParseInsert(false);
-    case Kw::kReplace:
-      Advance();
-      return ParseInsert(true);
-    case Kw::kUpdate:
-      Advance();
-      return ParseUpdate();
-    case Kw::kDelete:
-      Advance();
-      return ParseDelete();
-    case Kw::kCreate:
-      return ParseCreate();
-    case Kw::kDrop:
-      return ParseDrop();
-    case Kw::kAlter:
-      return ParseAlter();
-    case Kw::kRename:
-      return ParseRename();
-    case Kw::kTruncate:
-      return ParseTruncate();
+    case Kw::kValues: return ParseUnsupported("VALUES", false);
+    case Kw::kInsert: Advance(); return ParseInsert(false);
+    case Kw::kReplace: Advance(); return ParseInsert(true);
+    case Kw::kUpdate: Advance(); return ParseUpdate();
+    case Kw::kDelete: Advance(); return ParseDelete();
+    case Kw::kCreate: return ParseCreate();
+    case Kw::kDrop: return ParseDrop();
+    case Kw::kAlter: return ParseAlter();
+    case Kw::kRename: return ParseRename();
+    case Kw::kTruncate: return ParseTruncate();
     case Kw::kUse: {
       Advance();
       auto s = std::make_unique<UseStmt>();
       TRY(ParseIdent(&s->db));
       return s;
     }
-    case Kw::kShow:
-      return ParseShow();
+    case Kw::kShow: return ParseShow();
     case Kw::kDescribe:
     case Kw::kDesc:
-    case Kw::kExplain:
-      return ParseDescribe();
-    case Kw::kBegin:
-      return ParseBegin();
-    case Kw::kStart:
-      return ParseStart();
-    case Kw::kStop:
-      return ParseStop();
-    case Kw::kCommit:
-      return ParseCommit();
-    case Kw::kRollback:
-      return ParseRollback();
+    case Kw::kExplain: return ParseDescribe();
+    case Kw::kBegin: return ParseBegin();
+    case Kw::kStart: return ParseStart();
+    case Kw::kStop: return ParseStop();
+    case Kw::kCommit: return ParseCommit();
+    case Kw::kRollback: return ParseRollback();
     case Kw::kSavepoint: {
       Advance();
       auto s = std::make_unique<SavepointStmt>();
@@ -344,26 +322,16 @@ StatementPtr Parser::ParseStatement() {
       TRY(ParseIdent(&s->name));
       return s;
     }
-    case Kw::kSet:
-      return ParseSet();
-    case Kw::kLock:
-      return ParseLock();
-    case Kw::kUnlock:
-      return ParseUnlock();
-    case Kw::kGrant:
-      return ParseGrant();
-    case Kw::kRevoke:
-      return ParseRevoke();
-    case Kw::kFlush:
-      return ParseFlush();
-    case Kw::kKill:
-      return ParseKill();
-    case Kw::kPurge:
-      return ParsePurge();
-    case Kw::kReset:
-      return ParseReset();
-    case Kw::kChange:
-      return ParseChange();
+    case Kw::kSet: return ParseSet();
+    case Kw::kLock: return ParseLock();
+    case Kw::kUnlock: return ParseUnlock();
+    case Kw::kGrant: return ParseGrant();
+    case Kw::kRevoke: return ParseRevoke();
+    case Kw::kFlush: return ParseFlush();
+    case Kw::kKill: return ParseKill();
+    case Kw::kPurge: return ParsePurge();
+    case Kw::kReset: return ParseReset();
+    case Kw::kChange: return ParseChange();
     case Kw::kDo: {
       Advance();
       auto s = std::make_unique<DoStmt>();
@@ -371,8 +339,8 @@ StatementPtr Parser::ParseStatement() {
       return s;
     }
     case Kw::kAnalyze:
-      if (IsQueryStart(1) || IsKw(Kw::kInsert, 1) || IsKw(Kw::kUpdate, 1) ||
-          IsKw(Kw::kDelete, 1) || IsKw(Kw::kReplace, 1)) {
+      if (IsQueryStart(1) || IsKw(Kw::kInsert, 1) || IsKw(Kw::kUpdate, 1) || IsKw(Kw::kDelete, 1) ||
+          IsKw(Kw::kReplace, 1)) {
         Advance();
         auto s = std::make_unique<ExplainStmt>();
         s->analyze = true;
@@ -387,14 +355,10 @@ StatementPtr Parser::ParseStatement() {
         return s;
       }
       return ParseAdminTable(AdminTableStmt::Op::kAnalyze);
-    case Kw::kCheck:
-      return ParseAdminTable(AdminTableStmt::Op::kCheck);
-    case Kw::kOptimize:
-      return ParseAdminTable(AdminTableStmt::Op::kOptimize);
-    case Kw::kRepair:
-      return ParseAdminTable(AdminTableStmt::Op::kRepair);
-    case Kw::kChecksum:
-      return ParseAdminTable(AdminTableStmt::Op::kChecksum);
+    case Kw::kCheck: return ParseAdminTable(AdminTableStmt::Op::kCheck);
+    case Kw::kOptimize: return ParseAdminTable(AdminTableStmt::Op::kOptimize);
+    case Kw::kRepair: return ParseAdminTable(AdminTableStmt::Op::kRepair);
+    case Kw::kChecksum: return ParseAdminTable(AdminTableStmt::Op::kChecksum);
     case Kw::kHelp: {
       Advance();
       auto s = std::make_unique<HelpStmt>();
@@ -407,14 +371,10 @@ StatementPtr Parser::ParseStatement() {
       TRY(ParseStringLiteral(&s->base64));
       return s;
     }
-    case Kw::kXa:
-      return ParseUnsupported("XA", false);
-    case Kw::kCall:
-      return ParseUnsupported("CALL", false);
-    case Kw::kHandler:
-      return ParseUnsupported("HANDLER", false);
-    case Kw::kLoad:
-      return ParseUnsupported(IsKw(Kw::kXml, 1) ? "LOAD XML" : "LOAD DATA", false);
+    case Kw::kXa: return ParseUnsupported("XA", false);
+    case Kw::kCall: return ParseUnsupported("CALL", false);
+    case Kw::kHandler: return ParseUnsupported("HANDLER", false);
+    case Kw::kLoad: return ParseUnsupported(IsKw(Kw::kXml, 1) ? "LOAD XML" : "LOAD DATA", false);
     case Kw::kPrepare: {
       // PREPARE name FROM {'text' | @var}
       Advance();
@@ -454,25 +414,15 @@ StatementPtr Parser::ParseStatement() {
       u->feature = "DEALLOCATE PREPARE";
       return u;
     }
-    case Kw::kInstall:
-      return ParseUnsupported("INSTALL", false);
-    case Kw::kUninstall:
-      return ParseUnsupported("UNINSTALL", false);
-    case Kw::kSignal:
-      return ParseUnsupported("SIGNAL", false);
-    case Kw::kResignal:
-      return ParseUnsupported("RESIGNAL", false);
-    case Kw::kGet:
-      return ParseUnsupported("GET DIAGNOSTICS", false);
-    case Kw::kBackup:
-      return ParseUnsupported("BACKUP", false);
-    case Kw::kShutdown:
-      return ParseUnsupported("SHUTDOWN", false);
-    case Kw::kCache:
-      return ParseUnsupported("CACHE INDEX", false);
-    default:
-      Fail();
-      return nullptr;
+    case Kw::kInstall: return ParseUnsupported("INSTALL", false);
+    case Kw::kUninstall: return ParseUnsupported("UNINSTALL", false);
+    case Kw::kSignal: return ParseUnsupported("SIGNAL", false);
+    case Kw::kResignal: return ParseUnsupported("RESIGNAL", false);
+    case Kw::kGet: return ParseUnsupported("GET DIAGNOSTICS", false);
+    case Kw::kBackup: return ParseUnsupported("BACKUP", false);
+    case Kw::kShutdown: return ParseUnsupported("SHUTDOWN", false);
+    case Kw::kCache: return ParseUnsupported("CACHE INDEX", false);
+    default: Fail(); return nullptr;
   }
 }
 
@@ -757,14 +707,38 @@ std::unique_ptr<SelectCore> Parser::ParseSelectCore(IntoClause* into) {
       core->distinct = true;
       continue;
     }
-    if (AcceptKw(Kw::kHighPriority)) { core->high_priority = true; continue; }
-    if (AcceptKw(Kw::kStraightJoin)) { core->straight_join = true; continue; }
-    if (AcceptKw(Kw::kSqlSmallResult)) { core->sql_small_result = true; continue; }
-    if (AcceptKw(Kw::kSqlBigResult)) { core->sql_big_result = true; continue; }
-    if (AcceptKw(Kw::kSqlBufferResult)) { core->sql_buffer_result = true; continue; }
-    if (AcceptKw(Kw::kSqlCache)) { core->sql_cache = true; continue; }
-    if (AcceptKw(Kw::kSqlNoCache)) { core->sql_no_cache = true; continue; }
-    if (AcceptKw(Kw::kSqlCalcFoundRows)) { core->sql_calc_found_rows = true; continue; }
+    if (AcceptKw(Kw::kHighPriority)) {
+      core->high_priority = true;
+      continue;
+    }
+    if (AcceptKw(Kw::kStraightJoin)) {
+      core->straight_join = true;
+      continue;
+    }
+    if (AcceptKw(Kw::kSqlSmallResult)) {
+      core->sql_small_result = true;
+      continue;
+    }
+    if (AcceptKw(Kw::kSqlBigResult)) {
+      core->sql_big_result = true;
+      continue;
+    }
+    if (AcceptKw(Kw::kSqlBufferResult)) {
+      core->sql_buffer_result = true;
+      continue;
+    }
+    if (AcceptKw(Kw::kSqlCache)) {
+      core->sql_cache = true;
+      continue;
+    }
+    if (AcceptKw(Kw::kSqlNoCache)) {
+      core->sql_no_cache = true;
+      continue;
+    }
+    if (AcceptKw(Kw::kSqlCalcFoundRows)) {
+      core->sql_calc_found_rows = true;
+      continue;
+    }
     break;
   }
   do {
@@ -923,7 +897,22 @@ TableRefPtr Parser::ParseTableFactor() {
     return nullptr;
   }
   if (Is(TokenType::kLParen)) {
-    if (IsQueryStartDeep(*this, 1)) {
+    // "((SELECT ...) AS d JOIN t ...)" is a parenthesized join whose first
+    // factor is a derived table: the inner query's ')' is followed by an
+    // alias. Otherwise "( ... SELECT" starts a derived table.
+    bool nested_join = false;
+    if (Is(TokenType::kLParen, 1) && IsQueryStartDeep(*this, 1)) {
+      size_t k = 1;
+      int depth = 0;
+      for (;; ++k) {
+        const Token& x = Peek(k);
+        if (x.type == TokenType::kEnd) break;
+        if (x.type == TokenType::kLParen) ++depth;
+        if (x.type == TokenType::kRParen && --depth == 0) break;
+      }
+      nested_join = IsKw(Kw::kAs, k + 1) || IsIdent(k + 1);
+    }
+    if (!nested_join && IsQueryStartDeep(*this, 1)) {
       auto r = std::make_unique<TableRef>(TableRef::Kind::kDerived);
       r->subquery = ParseQueryPrimary();
       TRY(r->subquery);
@@ -976,7 +965,7 @@ TableRefPtr Parser::ParseTableFactor() {
 bool Parser::ParseIndexHints(std::vector<IndexHint>* out) {
   while (IsKw(Kw::kUse) || IsKw(Kw::kForce) || IsKw(Kw::kIgnore)) {
     IndexHint h;
-    h.type = IsKw(Kw::kUse) ? IndexHint::Type::kUse
+    h.type = IsKw(Kw::kUse)     ? IndexHint::Type::kUse
              : IsKw(Kw::kForce) ? IndexHint::Type::kForce
                                 : IndexHint::Type::kIgnore;
     Advance();
@@ -1024,7 +1013,7 @@ bool ParseAssignments(Parser& p, std::vector<Assignment>* out) {
     Assignment a;
     a.column = p.ParseColumnRef();
     TRY(a.column);
-    TRY(p.Expect(TokenType::kEq) );
+    TRY(p.Expect(TokenType::kEq));
     a.value = p.ParseExpr();
     TRY(a.value);
     out->push_back(std::move(a));
@@ -1102,8 +1091,14 @@ StatementPtr Parser::ParseInsert(bool replace) {
 StatementPtr Parser::ParseUpdate() {
   auto s = std::make_unique<UpdateStmt>();
   for (;;) {
-    if (AcceptKw(Kw::kLowPriority)) { s->low_priority = true; continue; }
-    if (AcceptKw(Kw::kIgnore)) { s->ignore = true; continue; }
+    if (AcceptKw(Kw::kLowPriority)) {
+      s->low_priority = true;
+      continue;
+    }
+    if (AcceptKw(Kw::kIgnore)) {
+      s->ignore = true;
+      continue;
+    }
     break;
   }
   TRY(ParseTableRefs(&s->tables));
@@ -1155,14 +1150,22 @@ bool ParseDeleteTargets(Parser& p, std::vector<TableName>* out) {
 StatementPtr Parser::ParseDelete() {
   auto s = std::make_unique<DeleteStmt>();
   for (;;) {
-    if (AcceptKw(Kw::kLowPriority)) { s->low_priority = true; continue; }
-    if (AcceptKw(Kw::kQuick)) { s->quick = true; continue; }
-    if (AcceptKw(Kw::kIgnore)) { s->ignore = true; continue; }
+    if (AcceptKw(Kw::kLowPriority)) {
+      s->low_priority = true;
+      continue;
+    }
+    if (AcceptKw(Kw::kQuick)) {
+      s->quick = true;
+      continue;
+    }
+    if (AcceptKw(Kw::kIgnore)) {
+      s->ignore = true;
+      continue;
+    }
     break;
   }
   if (AcceptKw(Kw::kFrom)) {
     uint32_t start = Cur().offset;
-    size_t save = pos();
     std::vector<TableName> names;
     TRY(ParseDeleteTargets(*this, &names));
     if (AcceptKw(Kw::kUsing)) {
@@ -1170,8 +1173,7 @@ StatementPtr Parser::ParseDelete() {
       s->targets = std::move(names);
       TRY(ParseTableRefs(&s->from));
     } else {
-      // Single-table form: re-parse the one table with its alias.
-      (void)save;
+      // Single-table form.
       if (names.size() != 1) {
         Fail();
         return nullptr;
@@ -1284,8 +1286,8 @@ Status ParseTokens(std::string_view sql, const ParseOptions& options,
     while (stmt_end > stmt_begin && IsSpaceChar(sql[stmt_end - 1])) --stmt_end;
     ParsedStatement ps;
     ps.stmt = std::move(stmt);
-    ps.span = SourceSpan{static_cast<uint32_t>(stmt_begin),
-                         static_cast<uint32_t>(stmt_end - stmt_begin)};
+    ps.span =
+        SourceSpan{static_cast<uint32_t>(stmt_begin), static_cast<uint32_t>(stmt_end - stmt_begin)};
     ps.param_count = p.param_count();
     out->push_back(std::move(ps));
     if (term.type == TokenType::kEnd) return Status::Ok();
@@ -1295,7 +1297,8 @@ Status ParseTokens(std::string_view sql, const ParseOptions& options,
       size_t j = i;
       while (tokens[j].type == TokenType::kSemicolon) ++j;
       if (tokens[j].type == TokenType::kEnd && !tokens[j].after_comment) return Status::Ok();
-      if (tokens[i].type == TokenType::kEnd && tokens[i].after_comment && !multi) return Status::Ok();
+      if (tokens[i].type == TokenType::kEnd && tokens[i].after_comment && !multi)
+        return Status::Ok();
     }
     if (!multi) {  // without CLIENT_MULTI_STATEMENTS: an error at what follows ';'
       const Token& n = tokens[i];
@@ -1359,42 +1362,49 @@ StatementKind Classify(std::string_view sql, const ParseOptions& options) {
   Token t[4];
   for (Token& x : t) x = lex.Next();
   auto kw = [&](int i) { return t[i].type == TokenType::kIdent ? t[i].kw : Kw::kNone; };
-  if (t[0].type == TokenType::kEnd) return t[0].after_comment ? StatementKind::kEmpty : StatementKind::kUnknown;
+  if (t[0].type == TokenType::kEnd)
+    return t[0].after_comment ? StatementKind::kEmpty : StatementKind::kUnknown;
   if (t[0].type == TokenType::kLParen) return StatementKind::kSelect;
   Kw k1 = kw(1);
   switch (kw(0)) {
     case Kw::kSelect:
-    case Kw::kWith:
-      return StatementKind::kSelect;
+    case Kw::kWith: return StatementKind::kSelect;
     case Kw::kInsert:
-    case Kw::kReplace:
-      return StatementKind::kInsert;
-    case Kw::kUpdate:
-      return StatementKind::kUpdate;
-    case Kw::kDelete:
-      return StatementKind::kDelete;
+    case Kw::kReplace: return StatementKind::kInsert;
+    case Kw::kUpdate: return StatementKind::kUpdate;
+    case Kw::kDelete: return StatementKind::kDelete;
     case Kw::kCreate: {
       Kw k = k1 == Kw::kOr ? kw(3) : k1;  // CREATE OR REPLACE ...
       switch (k) {
-        case Kw::kTable: case Kw::kTemporary: return StatementKind::kCreateTable;
-        case Kw::kDatabase: case Kw::kSchema: return StatementKind::kCreateDatabase;
-        case Kw::kIndex: case Kw::kUnique: case Kw::kFulltext: return StatementKind::kCreateIndex;
+        case Kw::kTable:
+        case Kw::kTemporary: return StatementKind::kCreateTable;
+        case Kw::kDatabase:
+        case Kw::kSchema: return StatementKind::kCreateDatabase;
+        case Kw::kIndex:
+        case Kw::kUnique:
+        case Kw::kFulltext: return StatementKind::kCreateIndex;
         case Kw::kUser: return StatementKind::kCreateUser;
         default: return StatementKind::kUnsupported;
       }
     }
     case Kw::kDrop:
       switch (k1) {
-        case Kw::kTable: case Kw::kTables: case Kw::kTemporary: return StatementKind::kDropTable;
-        case Kw::kDatabase: case Kw::kSchema: return StatementKind::kDropDatabase;
+        case Kw::kTable:
+        case Kw::kTables:
+        case Kw::kTemporary: return StatementKind::kDropTable;
+        case Kw::kDatabase:
+        case Kw::kSchema: return StatementKind::kDropDatabase;
         case Kw::kIndex: return StatementKind::kDropIndex;
         case Kw::kUser: return StatementKind::kDropUser;
         default: return StatementKind::kUnsupported;
       }
     case Kw::kAlter:
       switch (k1) {
-        case Kw::kTable: case Kw::kOnline: case Kw::kIgnore: return StatementKind::kAlterTable;
-        case Kw::kDatabase: case Kw::kSchema: return StatementKind::kAlterDatabase;
+        case Kw::kTable:
+        case Kw::kOnline:
+        case Kw::kIgnore: return StatementKind::kAlterTable;
+        case Kw::kDatabase:
+        case Kw::kSchema: return StatementKind::kAlterDatabase;
         case Kw::kUser: return StatementKind::kAlterUser;
         default: return StatementKind::kUnsupported;
       }
@@ -1402,7 +1412,9 @@ StatementKind Classify(std::string_view sql, const ParseOptions& options) {
       return k1 == Kw::kUser ? StatementKind::kRenameUser : StatementKind::kRenameTable;
     case Kw::kTruncate: return StatementKind::kTruncate;
     case Kw::kUse: return StatementKind::kUse;
-    case Kw::kShow: case Kw::kDescribe: case Kw::kDesc: return StatementKind::kShow;
+    case Kw::kShow:
+    case Kw::kDescribe:
+    case Kw::kDesc: return StatementKind::kShow;
     case Kw::kExplain:
       return (k1 == Kw::kSelect || k1 == Kw::kInsert || k1 == Kw::kUpdate || k1 == Kw::kDelete ||
               k1 == Kw::kReplace || k1 == Kw::kExtended || k1 == Kw::kPartitions ||
@@ -1439,17 +1451,29 @@ StatementKind Classify(std::string_view sql, const ParseOptions& options) {
       return (k1 == Kw::kSelect || k1 == Kw::kInsert || k1 == Kw::kUpdate || k1 == Kw::kDelete)
                  ? StatementKind::kExplain
                  : StatementKind::kAdminTable;
-    case Kw::kCheck: case Kw::kOptimize: case Kw::kRepair: case Kw::kChecksum:
-      return StatementKind::kAdminTable;
+    case Kw::kCheck:
+    case Kw::kOptimize:
+    case Kw::kRepair:
+    case Kw::kChecksum: return StatementKind::kAdminTable;
     case Kw::kHelp: return StatementKind::kHelp;
     case Kw::kBinlog: return StatementKind::kBinlog;
-    case Kw::kXa: case Kw::kCall: case Kw::kHandler: case Kw::kLoad: case Kw::kPrepare:
-    case Kw::kExecute: case Kw::kDeallocate: case Kw::kInstall: case Kw::kUninstall:
-    case Kw::kSignal: case Kw::kResignal: case Kw::kGet: case Kw::kBackup: case Kw::kShutdown:
-    case Kw::kValues: case Kw::kCache:
-      return StatementKind::kUnsupported;
-    default:
-      return StatementKind::kUnknown;
+    case Kw::kXa:
+    case Kw::kCall:
+    case Kw::kHandler:
+    case Kw::kLoad:
+    case Kw::kPrepare:
+    case Kw::kExecute:
+    case Kw::kDeallocate:
+    case Kw::kInstall:
+    case Kw::kUninstall:
+    case Kw::kSignal:
+    case Kw::kResignal:
+    case Kw::kGet:
+    case Kw::kBackup:
+    case Kw::kShutdown:
+    case Kw::kValues:
+    case Kw::kCache: return StatementKind::kUnsupported;
+    default: return StatementKind::kUnknown;
   }
 }
 

@@ -59,8 +59,9 @@ struct ParsedStatement {
 // (if non-null) receives the statements that parsed successfully before the
 // failing one. Trailing ';' and whitespace are ignored. Spans in every
 // statement (and its Exprs) are offsets into `sql`.
-Result<std::vector<ParsedStatement>> ParseMulti(std::string_view sql, const ParseOptions& options,
-                                                std::vector<ParsedStatement>* parsed_before_error = nullptr);
+Result<std::vector<ParsedStatement>> ParseMulti(
+    std::string_view sql, const ParseOptions& options,
+    std::vector<ParsedStatement>* parsed_before_error = nullptr);
 
 // Parses exactly one statement, as MariaDB does for a COM_QUERY without
 // CLIENT_MULTI_STATEMENTS: trailing ';' and whitespace are ignored; a second

@@ -154,9 +154,7 @@ StatementPtr Parser::ParseShow() {
           s->user = std::move(u);
           return s;
         }
-        default:
-          Fail();
-          return nullptr;
+        default: Fail(); return nullptr;
       }
       Advance();
       TRY(ParseTableName(&s->table));
@@ -364,17 +362,14 @@ StatementPtr Parser::ParseShow() {
     case Kw::kTableStatistics:
     case Kw::kIndexStatistics:
     case Kw::kUserStatistics:
-    case Kw::kLocales:
-      return ParseUnsupported("SHOW " + ToUpperAscii(Text(t)), false);
-    default:
-      break;
+    case Kw::kLocales: return ParseUnsupported("SHOW " + ToUpperAscii(Text(t)), false);
+    default: break;
   }
   Fail();
   return nullptr;
 }
 
 StatementPtr Parser::ParseDescribe() {
-  const bool is_explain = IsKw(Kw::kExplain);
   Advance();  // DESCRIBE | DESC | EXPLAIN
   auto stmt_start = [&](size_t k) {
     return IsQueryStart(k) || Is(TokenType::kLParen, k) || IsKw(Kw::kInsert, k) ||
@@ -383,13 +378,14 @@ StatementPtr Parser::ParseDescribe() {
   // EXTENDED / PARTITIONS are modifiers only before a statement ("EXPLAIN
   // EXTENDED" alone describes a table named EXTENDED).
   auto explain_start = [&]() {
-    return stmt_start(0) || ((IsKw(Kw::kExtended) || IsKw(Kw::kPartitions)) && !AtStatementEnd() &&
-                             !Is(TokenType::kEnd, 1) && !Is(TokenType::kSemicolon, 1) &&
-                             !IsIdent(1) && !Is(TokenType::kString, 1)) ||
+    return stmt_start(0) ||
+           ((IsKw(Kw::kExtended) || IsKw(Kw::kPartitions)) && !AtStatementEnd() &&
+            !Is(TokenType::kEnd, 1) && !Is(TokenType::kSemicolon, 1) && !IsIdent(1) &&
+            !Is(TokenType::kString, 1)) ||
            (IsKw(Kw::kFormat) && Is(TokenType::kEq, 1));
   };
-  (void)is_explain;
-  if (IsKw(Kw::kFor) && IsKw(Kw::kConnection, 1)) return ParseUnsupported("EXPLAIN FOR CONNECTION", false);
+  if (IsKw(Kw::kFor) && IsKw(Kw::kConnection, 1))
+    return ParseUnsupported("EXPLAIN FOR CONNECTION", false);
   if (explain_start()) {
     auto s = std::make_unique<ExplainStmt>();
     if (AcceptKw(Kw::kExtended)) {
@@ -466,9 +462,8 @@ ExprPtr ParseSysVarValue(Parser& p) {
                 n.type == TokenType::kEnd || p.IsKw(Kw::kOn) || p.IsKw(Kw::kAll);
   if (at_end && (t.type == TokenType::kQuotedIdent ||
                  (t.type == TokenType::kIdent && t.kw != Kw::kNull && t.kw != Kw::kTrue &&
-                  t.kw != Kw::kFalse && t.kw != Kw::kCurrentTimestamp &&
-                  t.kw != Kw::kCurrentUser && t.kw != Kw::kCurrentDate &&
-                  t.kw != Kw::kCurrentTime && t.kw != Kw::kLocaltime &&
+                  t.kw != Kw::kFalse && t.kw != Kw::kCurrentTimestamp && t.kw != Kw::kCurrentUser &&
+                  t.kw != Kw::kCurrentDate && t.kw != Kw::kCurrentTime && t.kw != Kw::kLocaltime &&
                   t.kw != Kw::kLocaltimestamp))) {
     auto e = MakeExpr(ExprKind::kLiteral, {});
     e->literal_kind = LiteralKind::kString;
@@ -596,11 +591,10 @@ StatementPtr Parser::ParseSet() {
     } else {
       item.kind = SetItem::Kind::kSysVar;
       item.scope = carried;
-      const bool after_atat = Is(TokenType::kAtAt);
-      (void)after_atat;
       if (Accept(TokenType::kAtAt)) {
         item.scope = VarScope::kSession;
-        if ((IsKw(Kw::kGlobal) || IsKw(Kw::kSession) || IsKw(Kw::kLocal)) && Is(TokenType::kDot, 1)) {
+        if ((IsKw(Kw::kGlobal) || IsKw(Kw::kSession) || IsKw(Kw::kLocal)) &&
+            Is(TokenType::kDot, 1)) {
           item.scope = IsKw(Kw::kGlobal) ? VarScope::kGlobal : VarScope::kSession;
           Advance();
           Advance();
@@ -891,7 +885,8 @@ bool Parser::ParseAccountOptions(std::vector<std::pair<std::string, std::string>
         } else {
           return Fail();
         }
-      } while (AcceptKw(Kw::kAnd) || (IsKw(Kw::kCipher) || IsKw(Kw::kIssuer) || IsKw(Kw::kSubject)));
+      } while (AcceptKw(Kw::kAnd) ||
+               (IsKw(Kw::kCipher) || IsKw(Kw::kIssuer) || IsKw(Kw::kSubject)));
       continue;
     }
     if (IsKw(Kw::kWith) && !IsKw(Kw::kGrant, 1) && !IsKw(Kw::kAdmin, 1)) {
@@ -1004,16 +999,53 @@ StatementPtr Parser::ParseRenameUser() {
 namespace {
 
 // MariaDB 10.11's privilege names (GRANT/REVOKE), upper-case.
-constexpr std::string_view kPrivilegeNames[] = {
-    "ALL", "ALL PRIVILEGES", "ALTER", "ALTER ROUTINE", "BINLOG ADMIN", "BINLOG MONITOR",
-    "BINLOG REPLAY", "CONNECTION ADMIN", "CREATE", "CREATE ROUTINE", "CREATE TABLESPACE",
-    "CREATE TEMPORARY TABLES", "CREATE USER", "CREATE VIEW", "DELETE", "DELETE HISTORY", "DROP",
-    "EVENT", "EXECUTE", "FEDERATED ADMIN", "FILE", "GRANT OPTION", "INDEX", "INSERT",
-    "LOCK TABLES", "PROCESS", "READ_ONLY ADMIN", "REFERENCES", "RELOAD", "REPLICA MONITOR",
-    "REPLICATION CLIENT", "REPLICATION MASTER ADMIN", "REPLICATION REPLICA",
-    "REPLICATION REPLICA ADMIN", "REPLICATION SLAVE", "REPLICATION SLAVE ADMIN", "SELECT",
-    "SET USER", "SHOW CREATE ROUTINE", "SHOW DATABASES", "SHOW VIEW", "SHUTDOWN",
-    "SLAVE MONITOR", "SUPER", "TRIGGER", "UPDATE", "USAGE"};
+constexpr std::string_view kPrivilegeNames[] = {"ALL",
+                                                "ALL PRIVILEGES",
+                                                "ALTER",
+                                                "ALTER ROUTINE",
+                                                "BINLOG ADMIN",
+                                                "BINLOG MONITOR",
+                                                "BINLOG REPLAY",
+                                                "CONNECTION ADMIN",
+                                                "CREATE",
+                                                "CREATE ROUTINE",
+                                                "CREATE TABLESPACE",
+                                                "CREATE TEMPORARY TABLES",
+                                                "CREATE USER",
+                                                "CREATE VIEW",
+                                                "DELETE",
+                                                "DELETE HISTORY",
+                                                "DROP",
+                                                "EVENT",
+                                                "EXECUTE",
+                                                "FEDERATED ADMIN",
+                                                "FILE",
+                                                "GRANT OPTION",
+                                                "INDEX",
+                                                "INSERT",
+                                                "LOCK TABLES",
+                                                "PROCESS",
+                                                "READ_ONLY ADMIN",
+                                                "REFERENCES",
+                                                "RELOAD",
+                                                "REPLICA MONITOR",
+                                                "REPLICATION CLIENT",
+                                                "REPLICATION MASTER ADMIN",
+                                                "REPLICATION REPLICA",
+                                                "REPLICATION REPLICA ADMIN",
+                                                "REPLICATION SLAVE",
+                                                "REPLICATION SLAVE ADMIN",
+                                                "SELECT",
+                                                "SET USER",
+                                                "SHOW CREATE ROUTINE",
+                                                "SHOW DATABASES",
+                                                "SHOW VIEW",
+                                                "SHUTDOWN",
+                                                "SLAVE MONITOR",
+                                                "SUPER",
+                                                "TRIGGER",
+                                                "UPDATE",
+                                                "USAGE"};
 
 bool IsPrivilege(std::string_view name) {
   for (std::string_view p : kPrivilegeNames)
@@ -1247,7 +1279,10 @@ StatementPtr Parser::ParseFlush() {
       return true;
     };
     switch (t.kw) {
-      case Kw::kLogs: Advance(); o.kind = K::kLogs; break;
+      case Kw::kLogs:
+        Advance();
+        o.kind = K::kLogs;
+        break;
       case Kw::kBinary:
         TRY(logs(K::kBinaryLogs));
         if (AcceptKw(Kw::kDeleteDomainId)) {
@@ -1274,16 +1309,46 @@ StatementPtr Parser::ParseFlush() {
       case Kw::kEngine: TRY(logs(K::kEngineLogs)); break;
       case Kw::kGeneral: TRY(logs(K::kGeneralLogs)); break;
       case Kw::kSlow: TRY(logs(K::kSlowLogs)); break;
-      case Kw::kPrivileges: Advance(); o.kind = K::kPrivileges; break;
-      case Kw::kStatus: Advance(); o.kind = K::kStatus; break;
-      case Kw::kHosts: Advance(); o.kind = K::kHosts; break;
-      case Kw::kUserResources: Advance(); o.kind = K::kUserResources; break;
-      case Kw::kClientStatistics: Advance(); o.kind = K::kClientStatistics; break;
-      case Kw::kTableStatistics: Advance(); o.kind = K::kTableStatistics; break;
-      case Kw::kIndexStatistics: Advance(); o.kind = K::kIndexStatistics; break;
-      case Kw::kUserStatistics: Advance(); o.kind = K::kUserStatistics; break;
-      case Kw::kDesKeyFile: Advance(); o.kind = K::kDesKeyFile; break;
-      case Kw::kSsl: Advance(); o.kind = K::kSslCertificates; break;
+      case Kw::kPrivileges:
+        Advance();
+        o.kind = K::kPrivileges;
+        break;
+      case Kw::kStatus:
+        Advance();
+        o.kind = K::kStatus;
+        break;
+      case Kw::kHosts:
+        Advance();
+        o.kind = K::kHosts;
+        break;
+      case Kw::kUserResources:
+        Advance();
+        o.kind = K::kUserResources;
+        break;
+      case Kw::kClientStatistics:
+        Advance();
+        o.kind = K::kClientStatistics;
+        break;
+      case Kw::kTableStatistics:
+        Advance();
+        o.kind = K::kTableStatistics;
+        break;
+      case Kw::kIndexStatistics:
+        Advance();
+        o.kind = K::kIndexStatistics;
+        break;
+      case Kw::kUserStatistics:
+        Advance();
+        o.kind = K::kUserStatistics;
+        break;
+      case Kw::kDesKeyFile:
+        Advance();
+        o.kind = K::kDesKeyFile;
+        break;
+      case Kw::kSsl:
+        Advance();
+        o.kind = K::kSslCertificates;
+        break;
       case Kw::kQuery:
         Advance();
         TRY(ExpectKw(Kw::kCache));
@@ -1305,9 +1370,7 @@ StatementPtr Parser::ParseFlush() {
           o.for_export = true;
         }
         break;
-      default:
-        Fail();
-        return nullptr;
+      default: Fail(); return nullptr;
     }
     s->options.push_back(std::move(o));
   } while (Accept(TokenType::kComma));

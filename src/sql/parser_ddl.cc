@@ -13,26 +13,29 @@ namespace relaydb::sql {
 namespace {
 
 Status TooBigPrecision(const std::string& col, int max) {
-  return Status::SqlError(1426, "42000", "Too big precision specified for '" + col +
-                                             "'. Maximum is " + std::to_string(max));
+  return Status::SqlError(
+      1426, "42000",
+      "Too big precision specified for '" + col + "'. Maximum is " + std::to_string(max));
 }
 Status TooBigScale(const std::string& col, int max) {
-  return Status::SqlError(1425, "42000", "Too big scale specified for '" + col +
-                                             "'. Maximum is " + std::to_string(max));
+  return Status::SqlError(
+      1425, "42000",
+      "Too big scale specified for '" + col + "'. Maximum is " + std::to_string(max));
 }
 Status MBiggerThanD(const std::string& col) {
-  return Status::SqlError(1427, "42000",
-                          "For float(M,D), double(M,D) or decimal(M,D), M must be >= D (column '" +
-                              col + "')");
+  return Status::SqlError(
+      1427, "42000",
+      "For float(M,D), double(M,D) or decimal(M,D), M must be >= D (column '" + col + "')");
 }
 Status TooBigDisplayWidth(const std::string& col, int max) {
-  return Status::SqlError(1439, "42000", "Display width out of range for '" + col +
-                                             "' (max = " + std::to_string(max) + ")");
+  return Status::SqlError(
+      1439, "42000",
+      "Display width out of range for '" + col + "' (max = " + std::to_string(max) + ")");
 }
 Status TooBigFieldLength(const std::string& col, int max) {
-  return Status::SqlError(1074, "42000", "Column length too big for column '" + col +
-                                             "' (max = " + std::to_string(max) +
-                                             "); use BLOB or TEXT instead");
+  return Status::SqlError(1074, "42000",
+                          "Column length too big for column '" + col +
+                              "' (max = " + std::to_string(max) + "); use BLOB or TEXT instead");
 }
 Status InvalidDefault(const std::string& col) {
   return Status::SqlError(1067, "42000", "Invalid default value for '" + col + "'");
@@ -59,8 +62,8 @@ bool ParseRequiredLength(Parser& p, int32_t* len) {
 
 // Canonical engine names as SHOW CREATE TABLE prints them.
 std::string CanonicalEngine(const std::string& name) {
-  static constexpr std::string_view kEngines[] = {"InnoDB", "MyISAM", "MEMORY", "Aria", "CSV",
-                                                  "ARCHIVE", "BLACKHOLE", "MRG_MyISAM",
+  static constexpr std::string_view kEngines[] = {"InnoDB",   "MyISAM",   "MEMORY",    "Aria",
+                                                  "CSV",      "ARCHIVE",  "BLACKHOLE", "MRG_MyISAM",
                                                   "SEQUENCE", "FEDERATED"};
   for (std::string_view e : kEngines)
     if (EqualsIgnoreCase(e, name)) return std::string(e);
@@ -88,7 +91,8 @@ bool SplitDecimal(std::string_view s, DecimalParts* out) {
   for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++digits) out->int_digits.push_back(s[i]);
   if (i < s.size() && s[i] == '.') {
     ++i;
-    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++digits) out->frac_digits.push_back(s[i]);
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++digits)
+      out->frac_digits.push_back(s[i]);
   }
   if (digits == 0 || i != s.size()) return false;
   size_t nz = out->int_digits.find_first_not_of('0');
@@ -110,15 +114,19 @@ std::string IncrementDigits(std::string d) {
 
 // Rounds `p` to `scale` fraction digits (half away from zero) and formats it.
 std::string FormatDecimal(const DecimalParts& p, int scale) {
-  std::string digits = p.int_digits + p.frac_digits.substr(0, std::min<size_t>(scale, p.frac_digits.size()));
+  std::string digits =
+      p.int_digits + p.frac_digits.substr(0, std::min<size_t>(scale, p.frac_digits.size()));
   std::string frac = p.frac_digits;
   if (frac.size() < static_cast<size_t>(scale)) frac.append(scale - frac.size(), '0');
   std::string all = p.int_digits + frac.substr(0, scale);
-  if (frac.size() > static_cast<size_t>(scale) && frac[scale] >= '5') all = IncrementDigits(all.empty() ? "0" : all);
+  if (frac.size() > static_cast<size_t>(scale) && frac[scale] >= '5')
+    all = IncrementDigits(all.empty() ? "0" : all);
   if (all.empty()) all = "0";
-  std::string int_part = all.size() > static_cast<size_t>(scale) ? all.substr(0, all.size() - scale) : "";
+  std::string int_part =
+      all.size() > static_cast<size_t>(scale) ? all.substr(0, all.size() - scale) : "";
   std::string frac_part = all.substr(all.size() - std::min<size_t>(scale, all.size()));
-  if (frac_part.size() < static_cast<size_t>(scale)) frac_part.insert(0, scale - frac_part.size(), '0');
+  if (frac_part.size() < static_cast<size_t>(scale))
+    frac_part.insert(0, scale - frac_part.size(), '0');
   size_t nz = int_part.find_first_not_of('0');
   int_part = nz == std::string::npos ? "0" : int_part.substr(nz);
   bool zero = int_part == "0" && frac_part.find_first_not_of('0') == std::string::npos;
@@ -131,7 +139,8 @@ std::string FormatDecimal(const DecimalParts& p, int scale) {
 bool IsCurrentTimestampWord(const Parser& p) {
   const Token& t = p.Cur();
   if (t.type != TokenType::kIdent) return false;
-  if (t.kw == Kw::kCurrentTimestamp || t.kw == Kw::kLocaltime || t.kw == Kw::kLocaltimestamp) return true;
+  if (t.kw == Kw::kCurrentTimestamp || t.kw == Kw::kLocaltime || t.kw == Kw::kLocaltimestamp)
+    return true;
   return t.kw == Kw::kNone && EqualsIgnoreCase(p.Text(t), "now") && p.Is(TokenType::kLParen, 1);
 }
 
@@ -189,18 +198,11 @@ Status NormalizeLiteralDefault(const Expr& e, ColumnDef* def) {
   }
   // The literal as text, and as bytes for hex/bit literals.
   std::string text;
-  bool numeric_literal = false;
   switch (lit.literal_kind) {
     case LiteralKind::kInt:
     case LiteralKind::kDecimal:
-    case LiteralKind::kFloat:
-      text = (negative ? "-" : "") + lit.value;
-      numeric_literal = true;
-      break;
-    case LiteralKind::kBool:
-      text = lit.bool_value ? "1" : "0";
-      numeric_literal = true;
-      break;
+    case LiteralKind::kFloat: text = (negative ? "-" : "") + lit.value; break;
+    case LiteralKind::kBool: text = lit.bool_value ? "1" : "0"; break;
     case LiteralKind::kHex:
     case LiteralKind::kBit: {
       if (t.IsString() || t.IsBinaryString() || t.IsTemporal()) {
@@ -209,13 +211,10 @@ Status NormalizeLiteralDefault(const Expr& e, ColumnDef* def) {
         uint64_t v = 0;
         for (char c : lit.value) v = (v << 8) | static_cast<uint8_t>(c);
         text = std::to_string(v);
-        numeric_literal = true;
       }
       break;
     }
-    default:
-      text = lit.value;
-      break;
+    default: text = lit.value; break;
   }
   if (def->auto_increment) return InvalidDefault(def->name);
   if (t.IsInteger() || t.base == BaseType::kBit || t.base == BaseType::kYear) {
@@ -228,7 +227,8 @@ Status NormalizeLiteralDefault(const Expr& e, ColumnDef* def) {
       if (!SplitDecimal(text, &p)) return InvalidDefault(def->name);
     }
     std::string v = FormatDecimal(p, 0);
-    if ((t.is_unsigned || t.base == BaseType::kBit) && v[0] == '-') return InvalidDefault(def->name);
+    if ((t.is_unsigned || t.base == BaseType::kBit) && v[0] == '-')
+      return InvalidDefault(def->name);
     def->default_value = v;
     return Status::Ok();
   }
@@ -246,7 +246,8 @@ Status NormalizeLiteralDefault(const Expr& e, ColumnDef* def) {
     size_t int_len = v.find('.') == std::string::npos ? v.size() : v.find('.');
     if (v[0] == '-') --int_len;
     int precision = t.length < 0 ? 10 : t.length;
-    if (static_cast<int>(int_len) > precision - scale && !(int_len == 1 && (v[0] == '0' || (v[0] == '-' && v[1] == '0'))))
+    if (static_cast<int>(int_len) > precision - scale &&
+        !(int_len == 1 && (v[0] == '0' || (v[0] == '-' && v[1] == '0'))))
       return InvalidDefault(def->name);
     if (t.is_unsigned && v[0] == '-') return InvalidDefault(def->name);
     def->default_value = v;
@@ -257,10 +258,10 @@ Status NormalizeLiteralDefault(const Expr& e, ColumnDef* def) {
     std::string trimmed = text;
     double d = std::strtod(trimmed.c_str(), &end);
     if (end == trimmed.c_str() || *end != '\0') return InvalidDefault(def->name);
-    def->default_value = t.base == BaseType::kFloat ? FormatFloat(static_cast<float>(d)) : FormatDouble(d);
+    def->default_value =
+        t.base == BaseType::kFloat ? FormatFloat(static_cast<float>(d)) : FormatDouble(d);
     return Status::Ok();
   }
-  (void)numeric_literal;
   def->default_value = text;  // strings, ENUM/SET labels, temporal text, JSON
   return Status::Ok();
 }
@@ -289,12 +290,8 @@ void SetUntypedDefault(const Expr& e, ColumnDef* def) {
       def->default_value = "NULL";
       def->default_is_null = true;
       break;
-    case LiteralKind::kBool:
-      def->default_value = lit.bool_value ? "1" : "0";
-      break;
-    default:
-      def->default_value = (neg ? "-" : "") + lit.value;
-      break;
+    case LiteralKind::kBool: def->default_value = lit.bool_value ? "1" : "0"; break;
+    default: def->default_value = (neg ? "-" : "") + lit.value; break;
   }
 }
 
@@ -317,9 +314,16 @@ bool Parser::ParseDataType(ColumnType* type, const std::string& col, ColumnAttrs
   };
   auto numeric_modifiers = [&]() {
     for (;;) {
-      if (AcceptKw(Kw::kUnsigned)) { type->is_unsigned = true; continue; }
+      if (AcceptKw(Kw::kUnsigned)) {
+        type->is_unsigned = true;
+        continue;
+      }
       if (AcceptKw(Kw::kSigned)) continue;
-      if (AcceptKw(Kw::kZerofill)) { type->zerofill = true; type->is_unsigned = true; continue; }
+      if (AcceptKw(Kw::kZerofill)) {
+        type->zerofill = true;
+        type->is_unsigned = true;
+        continue;
+      }
       break;
     }
   };
@@ -351,27 +355,35 @@ bool Parser::ParseDataType(ColumnType* type, const std::string& col, ColumnAttrs
     return true;
   };
   switch (t.kw) {
-    case Kw::kTinyint: case Kw::kInt1:
+    case Kw::kTinyint:
+    case Kw::kInt1:
       TRY(int_type(BaseType::kTinyInt));
       numeric_modifiers();
       return true;
-    case Kw::kSmallint: case Kw::kInt2:
+    case Kw::kSmallint:
+    case Kw::kInt2:
       TRY(int_type(BaseType::kSmallInt));
       numeric_modifiers();
       return true;
-    case Kw::kMediumint: case Kw::kInt3: case Kw::kMiddleint:
+    case Kw::kMediumint:
+    case Kw::kInt3:
+    case Kw::kMiddleint:
       TRY(int_type(BaseType::kMediumInt));
       numeric_modifiers();
       return true;
-    case Kw::kInt: case Kw::kInteger: case Kw::kInt4:
+    case Kw::kInt:
+    case Kw::kInteger:
+    case Kw::kInt4:
       TRY(int_type(BaseType::kInt));
       numeric_modifiers();
       return true;
-    case Kw::kBigint: case Kw::kInt8:
+    case Kw::kBigint:
+    case Kw::kInt8:
       TRY(int_type(BaseType::kBigInt));
       numeric_modifiers();
       return true;
-    case Kw::kBool: case Kw::kBoolean:
+    case Kw::kBool:
+    case Kw::kBoolean:
       Advance();
       type->base = BaseType::kTinyInt;
       type->length = 1;
@@ -385,7 +397,10 @@ bool Parser::ParseDataType(ColumnType* type, const std::string& col, ColumnAttrs
       attrs->unique_key = true;
       attrs->explicit_not_null = true;
       return true;
-    case Kw::kDecimal: case Kw::kDec: case Kw::kNumeric: case Kw::kFixed:
+    case Kw::kDecimal:
+    case Kw::kDec:
+    case Kw::kNumeric:
+    case Kw::kFixed:
       Advance();
       type->base = BaseType::kDecimal;
       TRY(ParseLengths(*this, &type->length, &type->decimals));
@@ -403,7 +418,9 @@ bool Parser::ParseDataType(ColumnType* type, const std::string& col, ColumnAttrs
       int32_t m = -1, d = -1;
       TRY(ParseLengths(*this, &m, &d));
       if (m >= 0 && d < 0) {  // FLOAT(p): precision in bits
-        if (m > 53) return FailWith(Status::SqlError(1063, "42000", "Incorrect column specifier for column '" + col + "'"));
+        if (m > 53)
+          return FailWith(Status::SqlError(1063, "42000",
+                                           "Incorrect column specifier for column '" + col + "'"));
         if (m > 24) type->base = BaseType::kDouble;
       } else {
         type->length = m;
@@ -453,7 +470,8 @@ bool Parser::ParseDataType(ColumnType* type, const std::string& col, ColumnAttrs
     case Kw::kNchar:
       Advance();
       type->charset = "utf8mb3";
-      if (AcceptKw(Kw::kVarchar) || AcceptKw(Kw::kVarying)) return char_type(BaseType::kVarchar, true, -1);
+      if (AcceptKw(Kw::kVarchar) || AcceptKw(Kw::kVarying))
+        return char_type(BaseType::kVarchar, true, -1);
       return char_type(BaseType::kChar, false, 1);
     case Kw::kNational:
       Advance();
@@ -468,21 +486,33 @@ bool Parser::ParseDataType(ColumnType* type, const std::string& col, ColumnAttrs
       return char_type(BaseType::kVarchar, true, -1);
     case Kw::kVarchar:
     case Kw::kVarcharacter:
-    case Kw::kVarchar2:
+    case Kw::kVarchar2: Advance(); return char_type(BaseType::kVarchar, true, -1);
+    case Kw::kBinary: Advance(); return char_type(BaseType::kBinary, false, 1);
+    case Kw::kVarbinary: Advance(); return char_type(BaseType::kVarbinary, true, -1);
+    case Kw::kTinytext:
       Advance();
-      return char_type(BaseType::kVarchar, true, -1);
-    case Kw::kBinary:
+      type->base = BaseType::kTinyText;
+      return true;
+    case Kw::kMediumtext:
       Advance();
-      return char_type(BaseType::kBinary, false, 1);
-    case Kw::kVarbinary:
+      type->base = BaseType::kMediumText;
+      return true;
+    case Kw::kLongtext:
       Advance();
-      return char_type(BaseType::kVarbinary, true, -1);
-    case Kw::kTinytext: Advance(); type->base = BaseType::kTinyText; return true;
-    case Kw::kMediumtext: Advance(); type->base = BaseType::kMediumText; return true;
-    case Kw::kLongtext: Advance(); type->base = BaseType::kLongText; return true;
-    case Kw::kTinyblob: Advance(); type->base = BaseType::kTinyBlob; return true;
-    case Kw::kMediumblob: Advance(); type->base = BaseType::kMediumBlob; return true;
-    case Kw::kLongblob: Advance(); type->base = BaseType::kLongBlob; return true;
+      type->base = BaseType::kLongText;
+      return true;
+    case Kw::kTinyblob:
+      Advance();
+      type->base = BaseType::kTinyBlob;
+      return true;
+    case Kw::kMediumblob:
+      Advance();
+      type->base = BaseType::kMediumBlob;
+      return true;
+    case Kw::kLongblob:
+      Advance();
+      type->base = BaseType::kLongBlob;
+      return true;
     case Kw::kText:
       Advance();
       type->base = BaseType::kText;
@@ -493,8 +523,8 @@ bool Parser::ParseDataType(ColumnType* type, const std::string& col, ColumnAttrs
       int32_t n = -1;
       TRY(ParseLengths(*this, &n, nullptr));
       if (n >= 0) {
-        type->base = n < 256 ? BaseType::kTinyBlob
-                     : n < 65536 ? BaseType::kBlob
+        type->base = n < 256        ? BaseType::kTinyBlob
+                     : n < 65536    ? BaseType::kBlob
                      : n < 16777216 ? BaseType::kMediumBlob
                                     : BaseType::kLongBlob;
       }
@@ -513,7 +543,10 @@ bool Parser::ParseDataType(ColumnType* type, const std::string& col, ColumnAttrs
       }
       type->base = BaseType::kMediumText;
       return true;
-    case Kw::kDate: Advance(); type->base = BaseType::kDate; return true;
+    case Kw::kDate:
+      Advance();
+      type->base = BaseType::kDate;
+      return true;
     case Kw::kDatetime: return fsp_type(BaseType::kDatetime);
     case Kw::kTimestamp: return fsp_type(BaseType::kTimestamp);
     case Kw::kTime: return fsp_type(BaseType::kTime);
@@ -539,14 +572,18 @@ bool Parser::ParseDataType(ColumnType* type, const std::string& col, ColumnAttrs
       Advance();
       type->base = BaseType::kJson;
       return true;
-    case Kw::kGeometry: case Kw::kPoint: case Kw::kLinestring: case Kw::kPolygon:
-    case Kw::kMultipoint: case Kw::kMultilinestring: case Kw::kMultipolygon:
-    case Kw::kGeometrycollection:
-      return FailUnsupported("spatial data types");
+    case Kw::kGeometry:
+    case Kw::kPoint:
+    case Kw::kLinestring:
+    case Kw::kPolygon:
+    case Kw::kMultipoint:
+    case Kw::kMultilinestring:
+    case Kw::kMultipolygon:
+    case Kw::kGeometrycollection: return FailUnsupported("spatial data types");
     default:
       if (!t.reserved) {
-        return FailWith(Status::SqlError(4161, "HY000", "Unknown data type: '" +
-                                                          Lexer::DecodeIdent(sql_, t) + "'"));
+        return FailWith(Status::SqlError(
+            4161, "HY000", "Unknown data type: '" + Lexer::DecodeIdent(sql_, t) + "'"));
       }
       return Fail();
   }
@@ -730,8 +767,7 @@ bool Parser::ParseColumnAttributes(ColumnDef* def, ColumnAttrs* attrs) {
       case Kw::kWithout:
         if (IsKw(Kw::kSystem, 1)) return FailUnsupported("SYSTEM VERSIONING");
         break;
-      default:
-        break;
+      default: break;
     }
     break;
   }
@@ -934,25 +970,42 @@ bool Parser::ParseTableOption(std::vector<TableOption>* options, bool* parsed) {
       }
       options->push_back({"COLLATE", value});
       return true;
-    case Kw::kAutoIncrement: case Kw::kAvgRowLength: case Kw::kChecksum: case Kw::kTableChecksum:
-    case Kw::kDelayKeyWrite: case Kw::kKeyBlockSize: case Kw::kMaxRows: case Kw::kMinRows:
-    case Kw::kPackKeys: case Kw::kPageChecksum: case Kw::kStatsAutoRecalc:
-    case Kw::kStatsPersistent: case Kw::kStatsSamplePages: case Kw::kTransactional:
-    case Kw::kEncryptionKeyId: case Kw::kPageCompressionLevel:
+    case Kw::kAutoIncrement:
+    case Kw::kAvgRowLength:
+    case Kw::kChecksum:
+    case Kw::kTableChecksum:
+    case Kw::kDelayKeyWrite:
+    case Kw::kKeyBlockSize:
+    case Kw::kMaxRows:
+    case Kw::kMinRows:
+    case Kw::kPackKeys:
+    case Kw::kPageChecksum:
+    case Kw::kStatsAutoRecalc:
+    case Kw::kStatsPersistent:
+    case Kw::kStatsSamplePages:
+    case Kw::kTransactional:
+    case Kw::kEncryptionKeyId:
+    case Kw::kPageCompressionLevel:
       name = ToUpperAscii(Text(k));
       if (k.kw == Kw::kTableChecksum) name = "CHECKSUM";
       Advance();
       TRY(value_number(&value));
       options->push_back({name, value});
       return true;
-    case Kw::kComment: case Kw::kConnection: case Kw::kPassword:
+    case Kw::kComment:
+    case Kw::kConnection:
+    case Kw::kPassword:
       name = ToUpperAscii(Text(k));
       Advance();
       TRY(value_string(&value));
       options->push_back({name, value});
       return true;
-    case Kw::kInsertMethod: case Kw::kRowFormat: case Kw::kEncrypted: case Kw::kPageCompressed:
-    case Kw::kIetfQuotes: case Kw::kSequence:
+    case Kw::kInsertMethod:
+    case Kw::kRowFormat:
+    case Kw::kEncrypted:
+    case Kw::kPageCompressed:
+    case Kw::kIetfQuotes:
+    case Kw::kSequence:
       name = ToUpperAscii(Text(k));
       Advance();
       TRY(value_word(&value));
@@ -991,10 +1044,8 @@ bool Parser::ParseTableOption(std::vector<TableOption>* options, bool* parsed) {
     case Kw::kWith:
       if (IsKw(Kw::kSystem, 1)) return FailUnsupported("SYSTEM VERSIONING");
       break;
-    default:
-      break;
+    default: break;
   }
-  if (is_default) return Fail();
   *parsed = false;
   return true;
 }
@@ -1021,34 +1072,23 @@ StatementPtr Parser::ParseCreate() {
         return nullptr;
       }
       return ParseCreateTable(or_replace, true);
-    case Kw::kTable:
-      return ParseCreateTable(or_replace, false);
+    case Kw::kTable: return ParseCreateTable(or_replace, false);
     case Kw::kDatabase:
-    case Kw::kSchema:
-      return ParseCreateDatabase(or_replace);
-    case Kw::kUnique:
-      Advance();
-      return ParseCreateIndex(or_replace, IndexKind::kUnique);
-    case Kw::kFulltext:
-      Advance();
-      return ParseCreateIndex(or_replace, IndexKind::kFulltext);
-    case Kw::kSpatial:
-      return ParseUnsupported("CREATE SPATIAL INDEX", false);
-    case Kw::kIndex:
-      return ParseCreateIndex(or_replace, IndexKind::kIndex);
+    case Kw::kSchema: return ParseCreateDatabase(or_replace);
+    case Kw::kUnique: Advance(); return ParseCreateIndex(or_replace, IndexKind::kUnique);
+    case Kw::kFulltext: Advance(); return ParseCreateIndex(or_replace, IndexKind::kFulltext);
+    case Kw::kSpatial: return ParseUnsupported("CREATE SPATIAL INDEX", false);
+    case Kw::kIndex: return ParseCreateIndex(or_replace, IndexKind::kIndex);
     case Kw::kOnline:
     case Kw::kOffline:
       Advance();
       if (AcceptKw(Kw::kUnique)) return ParseCreateIndex(or_replace, IndexKind::kUnique);
       return ParseCreateIndex(or_replace, IndexKind::kIndex);
-    case Kw::kUser:
-      return ParseCreateUser(or_replace);
-    case Kw::kRole:
-      return ParseUnsupported("CREATE ROLE", false);
+    case Kw::kUser: return ParseCreateUser(or_replace);
+    case Kw::kRole: return ParseUnsupported("CREATE ROLE", false);
     case Kw::kView:
     case Kw::kAlgorithm:
-    case Kw::kSql:
-      return ParseCreateView();
+    case Kw::kSql: return ParseCreateView();
     case Kw::kDefiner: {
       // DEFINER = user: find what follows to name the feature.
       size_t k = 1;
@@ -1065,27 +1105,17 @@ StatementPtr Parser::ParseCreate() {
       }
       return ParseUnsupported("CREATE VIEW", false);
     }
-    case Kw::kProcedure:
-      return ParseUnsupported("CREATE PROCEDURE", true);
+    case Kw::kProcedure: return ParseUnsupported("CREATE PROCEDURE", true);
     case Kw::kFunction:
-    case Kw::kAggregate:
-      return ParseUnsupported("CREATE FUNCTION", true);
-    case Kw::kTrigger:
-      return ParseUnsupported("CREATE TRIGGER", true);
-    case Kw::kEvent:
-      return ParseUnsupported("CREATE EVENT", true);
-    case Kw::kPackage:
-      return ParseUnsupported("CREATE PACKAGE", true);
-    case Kw::kSequence:
-      return ParseUnsupported("CREATE SEQUENCE", false);
-    case Kw::kServer:
-      return ParseUnsupported("CREATE SERVER", false);
+    case Kw::kAggregate: return ParseUnsupported("CREATE FUNCTION", true);
+    case Kw::kTrigger: return ParseUnsupported("CREATE TRIGGER", true);
+    case Kw::kEvent: return ParseUnsupported("CREATE EVENT", true);
+    case Kw::kPackage: return ParseUnsupported("CREATE PACKAGE", true);
+    case Kw::kSequence: return ParseUnsupported("CREATE SEQUENCE", false);
+    case Kw::kServer: return ParseUnsupported("CREATE SERVER", false);
     case Kw::kTablespace:
-    case Kw::kLogfile:
-      return ParseUnsupported("CREATE TABLESPACE", false);
-    default:
-      Fail();
-      return nullptr;
+    case Kw::kLogfile: return ParseUnsupported("CREATE TABLESPACE", false);
+    default: Fail(); return nullptr;
   }
 }
 
@@ -1231,7 +1261,8 @@ namespace {
 // A key definition inside CREATE TABLE / ALTER TABLE ADD. `constraint` is
 // the CONSTRAINT symbol (or empty). Current token: PRIMARY/UNIQUE/KEY/
 // INDEX/FULLTEXT/SPATIAL.
-bool ParseKeyDefinition(Parser& p, const std::string& constraint, IndexDef* index, bool* if_not_exists) {
+bool ParseKeyDefinition(Parser& p, const std::string& constraint, IndexDef* index,
+                        bool* if_not_exists) {
   if (p.AcceptKw(Kw::kPrimary)) {
     TRY(p.ExpectKw(Kw::kKey));
     index->kind = IndexKind::kPrimary;
@@ -1270,12 +1301,6 @@ bool IsKeyStart(const Parser& p) {
   return p.IsKw(Kw::kPrimary) || p.IsKw(Kw::kUnique) || p.IsKw(Kw::kKey) || p.IsKw(Kw::kIndex) ||
          p.IsKw(Kw::kFulltext) || p.IsKw(Kw::kSpatial);
 }
-
-// A pending key in CREATE TABLE, named in source order afterwards.
-struct PendingKey {
-  IndexDef index;
-  const Token* at;  // for nothing but ordering; unused
-};
 
 }  // namespace
 
@@ -1469,7 +1494,8 @@ StatementPtr Parser::ParseCreateTable(bool or_replace, bool temporary) {
     for (;;) {
       std::string candidate = "CONSTRAINT_" + std::to_string(n++);
       bool taken = false;
-      for (const CheckConstraint& o : s->checks) taken = taken || EqualsIgnoreCase(o.name, candidate);
+      for (const CheckConstraint& o : s->checks)
+        taken = taken || EqualsIgnoreCase(o.name, candidate);
       if (!taken) {
         c.name = candidate;
         break;
@@ -1552,8 +1578,7 @@ StatementPtr Parser::ParseDrop() {
       }
       return s;
     }
-    case Kw::kUser:
-      return ParseDropUser();
+    case Kw::kUser: return ParseDropUser();
     case Kw::kView:
     case Kw::kProcedure:
     case Kw::kFunction:
@@ -1589,9 +1614,7 @@ StatementPtr Parser::ParseDrop() {
       u->feature = "DEALLOCATE PREPARE";
       return u;
     }
-    default:
-      Fail();
-      return nullptr;
+    default: Fail(); return nullptr;
   }
 }
 
@@ -1639,8 +1662,7 @@ StatementPtr Parser::ParseAlter() {
   switch (t.kw) {
     case Kw::kTable:
     case Kw::kOnline:
-    case Kw::kIgnore:
-      return ParseAlterTable();
+    case Kw::kIgnore: return ParseAlterTable();
     case Kw::kDatabase:
     case Kw::kSchema: {
       Advance();
@@ -1649,7 +1671,8 @@ StatementPtr Parser::ParseAlter() {
           !IsKw(Kw::kComment)) {
         TRY(ParseIdent(&s->name));
       }
-      if (IsKw(Kw::kUpgrade)) return ParseUnsupported("ALTER DATABASE UPGRADE DATA DIRECTORY NAME", false);
+      if (IsKw(Kw::kUpgrade))
+        return ParseUnsupported("ALTER DATABASE UPGRADE DATA DIRECTORY NAME", false);
       bool any = false;
       TRY(ParseDatabaseOptions(&s->charset, &s->collation, &s->comment, &any));
       if (!any) {
@@ -1658,8 +1681,7 @@ StatementPtr Parser::ParseAlter() {
       }
       return s;
     }
-    case Kw::kUser:
-      return ParseAlterUser();
+    case Kw::kUser: return ParseAlterUser();
     case Kw::kView: return ParseUnsupported("ALTER VIEW", false);
     case Kw::kProcedure: return ParseUnsupported("ALTER PROCEDURE", false);
     case Kw::kFunction: return ParseUnsupported("ALTER FUNCTION", false);
@@ -1668,11 +1690,8 @@ StatementPtr Parser::ParseAlter() {
     case Kw::kServer: return ParseUnsupported("ALTER SERVER", false);
     case Kw::kDefiner:
     case Kw::kAlgorithm:
-    case Kw::kSql:
-      return ParseUnsupported("ALTER VIEW", false);
-    default:
-      Fail();
-      return nullptr;
+    case Kw::kSql: return ParseUnsupported("ALTER VIEW", false);
+    default: Fail(); return nullptr;
   }
 }
 
@@ -1705,8 +1724,14 @@ bool AcceptIfNotExists(Parser& p) {
 StatementPtr Parser::ParseAlterTable() {
   auto s = std::make_unique<AlterTableStmt>();
   for (;;) {
-    if (AcceptKw(Kw::kOnline)) { s->online = true; continue; }
-    if (AcceptKw(Kw::kIgnore)) { s->ignore = true; continue; }
+    if (AcceptKw(Kw::kOnline)) {
+      s->online = true;
+      continue;
+    }
+    if (AcceptKw(Kw::kIgnore)) {
+      s->ignore = true;
+      continue;
+    }
     break;
   }
   TRY(ExpectKw(Kw::kTable));
@@ -1728,8 +1753,8 @@ StatementPtr Parser::ParseAlterTable() {
     // Table options (ENGINE=, AUTO_INCREMENT=, [DEFAULT] CHARSET=, ...), several
     // of which may follow each other without commas.
     if (t.kw != Kw::kConvert && t.kw != Kw::kAdd && t.kw != Kw::kDrop && t.kw != Kw::kAlter &&
-        t.kw != Kw::kChange && t.kw != Kw::kModify && t.kw != Kw::kRename &&
-        t.kw != Kw::kOrder && t.kw != Kw::kAlgorithm && t.kw != Kw::kLock) {
+        t.kw != Kw::kChange && t.kw != Kw::kModify && t.kw != Kw::kRename && t.kw != Kw::kOrder &&
+        t.kw != Kw::kAlgorithm && t.kw != Kw::kLock) {
       bool parsed_option = false;
       TRY(ParseTableOption(&op.options, &parsed_option));
       if (parsed_option) {
@@ -1944,9 +1969,7 @@ StatementPtr Parser::ParseAlterTable() {
         }
         Advance();
         continue;
-      case Kw::kOrder:
-        FailUnsupported("ALTER TABLE ORDER BY");
-        return nullptr;
+      case Kw::kOrder: FailUnsupported("ALTER TABLE ORDER BY"); return nullptr;
       case Kw::kWith:
       case Kw::kWithout:
         if (IsKw(Kw::kValidation, 1)) {
@@ -1970,12 +1993,8 @@ StatementPtr Parser::ParseAlterTable() {
       case Kw::kOptimize:
       case Kw::kRebuild:
       case Kw::kRepair:
-      case Kw::kTruncate:
-        FailUnsupported("PARTITION");
-        return nullptr;
-      default:
-        Fail();
-        return nullptr;
+      case Kw::kTruncate: FailUnsupported("PARTITION"); return nullptr;
+      default: Fail(); return nullptr;
     }
     s->ops.push_back(std::move(op));
   } while (Accept(TokenType::kComma));

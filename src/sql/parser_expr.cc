@@ -42,15 +42,23 @@ int BinaryPrec(BinaryOp op) {
     case BinaryOp::kOr: return kPrecOr;
     case BinaryOp::kXor: return kPrecXor;
     case BinaryOp::kAnd: return kPrecAnd;
-    case BinaryOp::kEq: case BinaryOp::kNullSafeEq: case BinaryOp::kNe: case BinaryOp::kLt:
-    case BinaryOp::kLe: case BinaryOp::kGt: case BinaryOp::kGe:
-      return kPrecCmp;
+    case BinaryOp::kEq:
+    case BinaryOp::kNullSafeEq:
+    case BinaryOp::kNe:
+    case BinaryOp::kLt:
+    case BinaryOp::kLe:
+    case BinaryOp::kGt:
+    case BinaryOp::kGe: return kPrecCmp;
     case BinaryOp::kBitOr: return kPrecBitOr;
     case BinaryOp::kBitAnd: return kPrecBitAnd;
-    case BinaryOp::kShiftLeft: case BinaryOp::kShiftRight: return kPrecShift;
-    case BinaryOp::kAdd: case BinaryOp::kSub: return kPrecAdd;
-    case BinaryOp::kMul: case BinaryOp::kDiv: case BinaryOp::kIntDiv: case BinaryOp::kMod:
-      return kPrecMul;
+    case BinaryOp::kShiftLeft:
+    case BinaryOp::kShiftRight: return kPrecShift;
+    case BinaryOp::kAdd:
+    case BinaryOp::kSub: return kPrecAdd;
+    case BinaryOp::kMul:
+    case BinaryOp::kDiv:
+    case BinaryOp::kIntDiv:
+    case BinaryOp::kMod: return kPrecMul;
     case BinaryOp::kBitXor: return kPrecBitXor;
     case BinaryOp::kConcat: return kPrecConcat;
   }
@@ -59,9 +67,9 @@ int BinaryPrec(BinaryOp op) {
 
 bool IsAggregateName(std::string_view n) {
   static constexpr std::string_view kAggregates[] = {
-      "count", "sum", "avg", "min", "max", "group_concat", "bit_and", "bit_or", "bit_xor",
-      "std", "stddev", "stddev_pop", "stddev_samp", "var_pop", "var_samp", "variance",
-      "json_arrayagg", "json_objectagg"};
+      "count",       "sum",     "avg",      "min",      "max",           "group_concat",
+      "bit_and",     "bit_or",  "bit_xor",  "std",      "stddev",        "stddev_pop",
+      "stddev_samp", "var_pop", "var_samp", "variance", "json_arrayagg", "json_objectagg"};
   for (std::string_view a : kAggregates)
     if (a == n) return true;
   return false;
@@ -71,11 +79,12 @@ bool IsAggregateName(std::string_view n) {
 // followed by '(' (sql/lex.h sql_functions[]).
 bool IsSpaceSensitiveFunction(std::string_view n) {
   static constexpr std::string_view kNames[] = {
-      "adddate", "bit_and", "bit_or", "bit_xor", "cast", "count", "curdate", "curtime",
-      "date_add", "date_sub", "extract", "group_concat", "json_arrayagg", "json_objectagg",
-      "max", "median", "mid", "min", "now", "position", "session_user", "std", "stddev",
-      "stddev_pop", "stddev_samp", "subdate", "substr", "substring", "sum", "sysdate",
-      "system_user", "trim", "variance", "var_pop", "var_samp"};
+      "adddate",       "bit_and",        "bit_or",       "bit_xor",   "cast",    "count",
+      "curdate",       "curtime",        "date_add",     "date_sub",  "extract", "group_concat",
+      "json_arrayagg", "json_objectagg", "max",          "median",    "mid",     "min",
+      "now",           "position",       "session_user", "std",       "stddev",  "stddev_pop",
+      "stddev_samp",   "subdate",        "substr",       "substring", "sum",     "sysdate",
+      "system_user",   "trim",           "variance",     "var_pop",   "var_samp"};
   for (std::string_view k : kNames)
     if (k == n) return true;
   return false;
@@ -156,9 +165,10 @@ ExprPtr Parser::ParseBinary(int min_prec) {
           case Kw::kMod: op = BinaryOp::kMod, prec = kPrecMul; break;
           case Kw::kIs: special = Kw::kIs, prec = kPrecCmp; break;
           case Kw::kBetween: special = Kw::kBetween, prec = kPrecBetween; break;
-          case Kw::kLike: case Kw::kRegexp: case Kw::kRlike: case Kw::kIn:
-            special = t.kw, prec = kPrecLike;
-            break;
+          case Kw::kLike:
+          case Kw::kRegexp:
+          case Kw::kRlike:
+          case Kw::kIn: special = t.kw, prec = kPrecLike; break;
           case Kw::kSounds:
             if (IsKw(Kw::kLike, 1)) special = Kw::kSounds, prec = kPrecLike;
             break;
@@ -183,12 +193,10 @@ ExprPtr Parser::ParseBinary(int min_prec) {
               return nullptr;
             }
             break;
-          default:
-            break;
+          default: break;
         }
         break;
-      default:
-        break;
+      default: break;
     }
     if (prec == 0 || prec < min_prec) break;
     const uint32_t start = left->span.offset;
@@ -304,8 +312,8 @@ ExprPtr Parser::ParseBinary(int min_prec) {
         } else {
           TRY(ParseExprList(&e->args));
           if (e->args.size() == 2 && e->args[1]->kind == ExprKind::kSubquery &&
-              (IsKw(Kw::kUnion) || IsKw(Kw::kExcept) || IsKw(Kw::kIntersect) ||
-               IsKw(Kw::kOrder) || IsKw(Kw::kLimit))) {
+              (IsKw(Kw::kUnion) || IsKw(Kw::kExcept) || IsKw(Kw::kIntersect) || IsKw(Kw::kOrder) ||
+               IsKw(Kw::kLimit))) {
             // IN ((SELECT ...) UNION (SELECT ...)): a query expression.
             ExprPtr first = std::move(e->args[1]);
             e->args.pop_back();
@@ -317,9 +325,7 @@ ExprPtr Parser::ParseBinary(int min_prec) {
         Leave();
         break;
       }
-      default:
-        Fail();
-        return nullptr;
+      default: Fail(); return nullptr;
     }
     e->span = SpanFrom(start);
     left = std::move(e);
@@ -368,7 +374,8 @@ ExprPtr Parser::ParseUnary() {
   for (size_t i = prefixes.size(); i-- > 0;) {
     // Unary plus is dropped, as MariaDB's grammar does ("+ 1" is the item 1).
     if (prefixes[i].op == UnaryOp::kPlus) continue;
-    auto u = MakeExpr(ExprKind::kUnary, SourceSpan{prefixes[i].offset, prev_end() - prefixes[i].offset});
+    auto u =
+        MakeExpr(ExprKind::kUnary, SourceSpan{prefixes[i].offset, prev_end() - prefixes[i].offset});
     u->unary_op = prefixes[i].op;
     u->args.push_back(std::move(e));
     e = std::move(u);
@@ -436,9 +443,7 @@ ExprPtr Parser::ParseLiteral() {
       }
       break;
     }
-    default:
-      Fail();
-      return nullptr;
+    default: Fail(); return nullptr;
   }
   e->span = SpanFrom(start);
   return e;
@@ -489,8 +494,7 @@ ExprPtr Parser::ParsePrimary() {
     case TokenType::kNationalString:
     case TokenType::kIntroducer:
     case TokenType::kHexString:
-    case TokenType::kBitString:
-      return ParseLiteral();
+    case TokenType::kBitString: return ParseLiteral();
     case TokenType::kPlaceholder: {
       Advance();
       auto e = MakeExpr(ExprKind::kPlaceholder, SpanFrom(start));
@@ -538,18 +542,11 @@ ExprPtr Parser::ParsePrimary() {
       e->span = SpanFrom(start);
       return e;
     }
-    case TokenType::kLParen:
-      return ParseParenthesized();
-    case TokenType::kQuotedIdent:
-      return ParseColumnOrFunction();
-    case TokenType::kLBrace:
-      FailUnsupported("ODBC escape syntax");
-      return nullptr;
-    case TokenType::kIdent:
-      break;
-    default:
-      Fail();
-      return nullptr;
+    case TokenType::kLParen: return ParseParenthesized();
+    case TokenType::kQuotedIdent: return ParseColumnOrFunction();
+    case TokenType::kLBrace: FailUnsupported("ODBC escape syntax"); return nullptr;
+    case TokenType::kIdent: break;
+    default: Fail(); return nullptr;
   }
 
   // A word.
@@ -591,8 +588,7 @@ ExprPtr Parser::ParsePrimary() {
       e->span = SpanFrom(start);
       return e;
     }
-    case Kw::kCase:
-      return ParseCase();
+    case Kw::kCase: return ParseCase();
     case Kw::kCast:
       // CAST is a function token only when '(' follows immediately
       // (MariaDB without IGNORE_SPACE); "CAST (" is a generic call.
@@ -634,9 +630,7 @@ ExprPtr Parser::ParsePrimary() {
         e->span = SpanFrom(start);
         return e;
       }
-    case Kw::kMatch:
-      FailUnsupported("MATCH ... AGAINST");
-      return nullptr;
+    case Kw::kMatch: FailUnsupported("MATCH ... AGAINST"); return nullptr;
     case Kw::kDate:
     case Kw::kTime:
     case Kw::kTimestamp:
@@ -699,8 +693,7 @@ ExprPtr Parser::ParsePrimary() {
         return nullptr;
       }
       break;
-    default:
-      break;
+    default: break;
   }
   if (t.reserved) {
     Fail();
@@ -793,8 +786,7 @@ ExprPtr Parser::ParseFunctionCall(std::string name, std::string qualifier, uint3
   // MariaDB's lexer makes these names function tokens (with their special
   // syntax) only when '(' follows without a space; "COUNT (*)" is a
   // generic call and fails like MariaDB's does.
-  const bool builtin =
-      f->qualifier.empty() && (paren_adjacent || !IsSpaceSensitiveFunction(n));
+  const bool builtin = f->qualifier.empty() && (paren_adjacent || !IsSpaceSensitiveFunction(n));
   if (builtin && n == "count" && Is(TokenType::kStar)) {
     Advance();
     f->star_arg = true;
@@ -828,7 +820,7 @@ ExprPtr Parser::ParseFunctionCall(std::string name, std::string qualifier, uint3
     }
   } else if (builtin && n == "trim") {
     if (IsKw(Kw::kBoth) || IsKw(Kw::kLeading) || IsKw(Kw::kTrailing)) {
-      f->trim_side = IsKw(Kw::kBoth) ? TrimSide::kBoth
+      f->trim_side = IsKw(Kw::kBoth)      ? TrimSide::kBoth
                      : IsKw(Kw::kLeading) ? TrimSide::kLeading
                                           : TrimSide::kTrailing;
       Advance();
@@ -1149,8 +1141,8 @@ bool Parser::ParseCastType(CastType* type) {
       return true;
     default:
       if (!t.reserved) {
-        return FailWith(Status::SqlError(4161, "HY000", "Unknown data type: '" +
-                                                          Lexer::DecodeIdent(sql_, t) + "'"));
+        return FailWith(Status::SqlError(
+            4161, "HY000", "Unknown data type: '" + Lexer::DecodeIdent(sql_, t) + "'"));
       }
       return Fail();
   }
@@ -1205,15 +1197,24 @@ ExprPtr Parser::ParseInterval(uint32_t start) {
 bool Parser::ParseIntervalUnit(IntervalUnit* unit) {
   if (Cur().type != TokenType::kIdent) return Fail();
   switch (Cur().kw) {
-    case Kw::kMicrosecond: case Kw::kSqlTsiMicrosecond: *unit = IntervalUnit::kMicrosecond; break;
-    case Kw::kSecond: case Kw::kSqlTsiSecond: *unit = IntervalUnit::kSecond; break;
-    case Kw::kMinute: case Kw::kSqlTsiMinute: *unit = IntervalUnit::kMinute; break;
-    case Kw::kHour: case Kw::kSqlTsiHour: *unit = IntervalUnit::kHour; break;
-    case Kw::kDay: case Kw::kSqlTsiDay: *unit = IntervalUnit::kDay; break;
-    case Kw::kWeek: case Kw::kSqlTsiWeek: *unit = IntervalUnit::kWeek; break;
-    case Kw::kMonth: case Kw::kSqlTsiMonth: *unit = IntervalUnit::kMonth; break;
-    case Kw::kQuarter: case Kw::kSqlTsiQuarter: *unit = IntervalUnit::kQuarter; break;
-    case Kw::kYear: case Kw::kSqlTsiYear: *unit = IntervalUnit::kYear; break;
+    case Kw::kMicrosecond:
+    case Kw::kSqlTsiMicrosecond: *unit = IntervalUnit::kMicrosecond; break;
+    case Kw::kSecond:
+    case Kw::kSqlTsiSecond: *unit = IntervalUnit::kSecond; break;
+    case Kw::kMinute:
+    case Kw::kSqlTsiMinute: *unit = IntervalUnit::kMinute; break;
+    case Kw::kHour:
+    case Kw::kSqlTsiHour: *unit = IntervalUnit::kHour; break;
+    case Kw::kDay:
+    case Kw::kSqlTsiDay: *unit = IntervalUnit::kDay; break;
+    case Kw::kWeek:
+    case Kw::kSqlTsiWeek: *unit = IntervalUnit::kWeek; break;
+    case Kw::kMonth:
+    case Kw::kSqlTsiMonth: *unit = IntervalUnit::kMonth; break;
+    case Kw::kQuarter:
+    case Kw::kSqlTsiQuarter: *unit = IntervalUnit::kQuarter; break;
+    case Kw::kYear:
+    case Kw::kSqlTsiYear: *unit = IntervalUnit::kYear; break;
     case Kw::kSecondMicrosecond: *unit = IntervalUnit::kSecondMicrosecond; break;
     case Kw::kMinuteMicrosecond: *unit = IntervalUnit::kMinuteMicrosecond; break;
     case Kw::kMinuteSecond: *unit = IntervalUnit::kMinuteSecond; break;
@@ -1259,7 +1260,8 @@ ExprPtr Parser::ParseLimitValue() {
   if (Is(TokenType::kInteger)) return ParseLiteral();
   if (Is(TokenType::kPlaceholder)) return ParsePrimary();
   if (IsIdent()) {  // a stored-program variable; none exist outside routines
-    FailWith(Status::SqlError(1327, "42000", "Undeclared variable: " + Lexer::DecodeIdent(sql_, Cur())));
+    FailWith(
+        Status::SqlError(1327, "42000", "Undeclared variable: " + Lexer::DecodeIdent(sql_, Cur())));
     return nullptr;
   }
   Fail();
@@ -1410,15 +1412,24 @@ std::string CastTypeText(const CastType& t) {
     if (l >= 0) s += "(" + std::to_string(l) + ")";
   };
   switch (t.kind) {
-    case CastType::Kind::kBinary: s = "binary"; len(t.length); break;
+    case CastType::Kind::kBinary:
+      s = "binary";
+      len(t.length);
+      break;
     case CastType::Kind::kChar:
       s = "char";
       len(t.length);
       if (!t.charset.empty()) s += " charset " + t.charset;
       break;
     case CastType::Kind::kDate: s = "date"; break;
-    case CastType::Kind::kDatetime: s = "datetime"; len(t.decimals); break;
-    case CastType::Kind::kTime: s = "time"; len(t.decimals); break;
+    case CastType::Kind::kDatetime:
+      s = "datetime";
+      len(t.decimals);
+      break;
+    case CastType::Kind::kTime:
+      s = "time";
+      len(t.decimals);
+      break;
     case CastType::Kind::kDecimal:
       s = "decimal";
       if (t.length >= 0) {
@@ -1487,7 +1498,8 @@ void AppendExpr(const Expr& e, std::string* out) {
       std::string operand;
       AppendOperand(*e.args[0], kPrecUnary, &operand);
       // "- -1" must not print as "--1" (a comment).
-      if (e.unary_op == UnaryOp::kNeg && !operand.empty() && operand[0] == '-') operand = "(" + operand + ")";
+      if (e.unary_op == UnaryOp::kNeg && !operand.empty() && operand[0] == '-')
+        operand = "(" + operand + ")";
       *out += operand;
       break;
     }
@@ -1581,7 +1593,9 @@ void AppendExpr(const Expr& e, std::string* out) {
       *out += e.name;
       *out += "(";
       if (e.name == "trim" && e.trim_side != TrimSide::kDefault) {
-        *out += e.trim_side == TrimSide::kBoth ? "both " : e.trim_side == TrimSide::kLeading ? "leading " : "trailing ";
+        *out += e.trim_side == TrimSide::kBoth      ? "both "
+                : e.trim_side == TrimSide::kLeading ? "leading "
+                                                    : "trailing ";
         if (e.args.size() > 1) {
           AppendExpr(*e.args[1], out);
           *out += " ";
@@ -1596,6 +1610,10 @@ void AppendExpr(const Expr& e, std::string* out) {
         *out += ToLowerAscii(IntervalUnitName(e.interval_unit));
         *out += " from ";
         AppendExpr(*e.args[0], out);
+      } else if (e.name == "get_format" && e.args.size() == 2) {
+        *out += e.args[0]->value;  // DATE / TIME / DATETIME / TIMESTAMP
+        *out += ",";
+        AppendExpr(*e.args[1], out);
       } else if (e.interval_unit != IntervalUnit::kNone) {  // timestampadd/diff
         *out += ToLowerAscii(IntervalUnitName(e.interval_unit));
         *out += ",";

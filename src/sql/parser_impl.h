@@ -20,8 +20,8 @@ namespace relaydb::sql {
 
 // Returns a default-constructed value (false / nullptr / empty) from the
 // calling function if `expr` is false-ish.
-#define TRY(expr)          \
-  do {                     \
+#define TRY(expr)           \
+  do {                      \
     if (!(expr)) return {}; \
   } while (0)
 
@@ -155,38 +155,38 @@ class Parser {
   StatementPtr ParseInsert(bool replace);
   StatementPtr ParseUpdate();
   StatementPtr ParseDelete();
-  StatementPtr ParseCreate();      // parser_ddl.cc
-  StatementPtr ParseDrop();        // parser_ddl.cc
-  StatementPtr ParseAlter();       // parser_ddl.cc
-  StatementPtr ParseRename();      // parser_ddl.cc
-  StatementPtr ParseTruncate();    // parser_ddl.cc
-  StatementPtr ParseCreateTable(bool or_replace, bool temporary);  // parser_ddl.cc
-  StatementPtr ParseCreateIndex(bool or_replace, IndexKind kind);  // parser_ddl.cc
-  StatementPtr ParseCreateDatabase(bool or_replace);               // parser_ddl.cc
-  StatementPtr ParseCreateView();                                  // parser_ddl.cc
-  StatementPtr ParseAlterTable();                                  // parser_ddl.cc
-  StatementPtr ParseShow();        // parser_admin.cc
-  StatementPtr ParseDescribe();    // parser_admin.cc
-  StatementPtr ParseSet();         // parser_admin.cc
-  StatementPtr ParseBegin();       // parser_admin.cc
-  StatementPtr ParseStart();       // parser_admin.cc
-  StatementPtr ParseStop();        // parser_admin.cc
-  StatementPtr ParseCommit();      // parser_admin.cc
-  StatementPtr ParseRollback();    // parser_admin.cc
-  StatementPtr ParseLock();        // parser_admin.cc
-  StatementPtr ParseUnlock();      // parser_admin.cc
-  StatementPtr ParseGrant();       // parser_admin.cc
-  StatementPtr ParseRevoke();      // parser_admin.cc
-  StatementPtr ParseCreateUser(bool or_replace);  // parser_admin.cc
-  StatementPtr ParseDropUser();    // parser_admin.cc
-  StatementPtr ParseAlterUser();   // parser_admin.cc
-  StatementPtr ParseRenameUser();  // parser_admin.cc
-  StatementPtr ParseFlush();       // parser_admin.cc
-  StatementPtr ParseKill();        // parser_admin.cc
-  StatementPtr ParsePurge();       // parser_admin.cc
-  StatementPtr ParseReset();       // parser_admin.cc
-  StatementPtr ParseChange();      // parser_admin.cc
-  StatementPtr ParseAdminTable(AdminTableStmt::Op op);  // parser_admin.cc
+  StatementPtr ParseCreate();                                         // parser_ddl.cc
+  StatementPtr ParseDrop();                                           // parser_ddl.cc
+  StatementPtr ParseAlter();                                          // parser_ddl.cc
+  StatementPtr ParseRename();                                         // parser_ddl.cc
+  StatementPtr ParseTruncate();                                       // parser_ddl.cc
+  StatementPtr ParseCreateTable(bool or_replace, bool temporary);     // parser_ddl.cc
+  StatementPtr ParseCreateIndex(bool or_replace, IndexKind kind);     // parser_ddl.cc
+  StatementPtr ParseCreateDatabase(bool or_replace);                  // parser_ddl.cc
+  StatementPtr ParseCreateView();                                     // parser_ddl.cc
+  StatementPtr ParseAlterTable();                                     // parser_ddl.cc
+  StatementPtr ParseShow();                                           // parser_admin.cc
+  StatementPtr ParseDescribe();                                       // parser_admin.cc
+  StatementPtr ParseSet();                                            // parser_admin.cc
+  StatementPtr ParseBegin();                                          // parser_admin.cc
+  StatementPtr ParseStart();                                          // parser_admin.cc
+  StatementPtr ParseStop();                                           // parser_admin.cc
+  StatementPtr ParseCommit();                                         // parser_admin.cc
+  StatementPtr ParseRollback();                                       // parser_admin.cc
+  StatementPtr ParseLock();                                           // parser_admin.cc
+  StatementPtr ParseUnlock();                                         // parser_admin.cc
+  StatementPtr ParseGrant();                                          // parser_admin.cc
+  StatementPtr ParseRevoke();                                         // parser_admin.cc
+  StatementPtr ParseCreateUser(bool or_replace);                      // parser_admin.cc
+  StatementPtr ParseDropUser();                                       // parser_admin.cc
+  StatementPtr ParseAlterUser();                                      // parser_admin.cc
+  StatementPtr ParseRenameUser();                                     // parser_admin.cc
+  StatementPtr ParseFlush();                                          // parser_admin.cc
+  StatementPtr ParseKill();                                           // parser_admin.cc
+  StatementPtr ParsePurge();                                          // parser_admin.cc
+  StatementPtr ParseReset();                                          // parser_admin.cc
+  StatementPtr ParseChange();                                         // parser_admin.cc
+  StatementPtr ParseAdminTable(AdminTableStmt::Op op);                // parser_admin.cc
   StatementPtr ParseUnsupported(std::string feature, bool compound);  // parser.cc
 
   // ---- DDL helpers (parser_ddl.cc) ----

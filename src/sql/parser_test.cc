@@ -59,15 +59,17 @@ std::string TreeList(const ExprList& l, size_t from = 0) {
 }
 
 std::string Tree(const Expr& e) {
-  static const char* kBin[] = {"or", "xor", "and", "=", "<=>", "<>", "<", "<=", ">", ">=", "|",
-                               "&", "^", "<<", ">>", "+", "-", "*", "/", "div", "mod", "concat"};
+  static const char* kBin[] = {
+      "or", "xor", "and", "=",  "<=>", "<>", "<", "<=", ">",   ">=",  "|",
+      "&",  "^",   "<<",  ">>", "+",   "-",  "*", "/",  "div", "mod", "concat"};
   static const char* kUn[] = {"neg", "plus", "~", "not", "binary"};
   switch (e.kind) {
     case ExprKind::kLiteral:
       switch (e.literal_kind) {
         case LiteralKind::kNull: return "NULL";
         case LiteralKind::kBool: return e.bool_value ? "TRUE" : "FALSE";
-        case LiteralKind::kString: return (e.charset.empty() ? "" : "_" + e.charset) + "'" + e.value + "'";
+        case LiteralKind::kString:
+          return (e.charset.empty() ? "" : "_" + e.charset) + "'" + e.value + "'";
         case LiteralKind::kHex: return "hex'" + e.value + "'";
         case LiteralKind::kBit: return "bit'" + e.value + "'";
         case LiteralKind::kDate: return "DATE'" + e.value + "'";
@@ -77,40 +79,56 @@ std::string Tree(const Expr& e) {
       }
     case ExprKind::kColumnRef:
       return (e.db.empty() ? "" : e.db + ".") + (e.table.empty() ? "" : e.table + ".") + e.name;
-    case ExprKind::kStar: return (e.db.empty() ? "" : e.db + ".") + (e.table.empty() ? "" : e.table + ".") + "*";
+    case ExprKind::kStar:
+      return (e.db.empty() ? "" : e.db + ".") + (e.table.empty() ? "" : e.table + ".") + "*";
     case ExprKind::kUserVar: return "@" + e.name;
     case ExprKind::kSysVar:
-      return std::string("@@") + (e.var_scope == VarScope::kGlobal ? "global." : e.var_scope == VarScope::kSession ? "session." : "") + e.name;
+      return std::string("@@") +
+             (e.var_scope == VarScope::kGlobal    ? "global."
+              : e.var_scope == VarScope::kSession ? "session."
+                                                  : "") +
+             e.name;
     case ExprKind::kPlaceholder: return "?" + std::to_string(e.param_index);
-    case ExprKind::kUnary: return std::string("(") + kUn[static_cast<int>(e.unary_op)] + " " + Tree(*e.args[0]) + ")";
-    case ExprKind::kBinary: return std::string("(") + kBin[static_cast<int>(e.binary_op)] + TreeList(e.args) + ")";
+    case ExprKind::kUnary:
+      return std::string("(") + kUn[static_cast<int>(e.unary_op)] + " " + Tree(*e.args[0]) + ")";
+    case ExprKind::kBinary:
+      return std::string("(") + kBin[static_cast<int>(e.binary_op)] + TreeList(e.args) + ")";
     case ExprKind::kIsTest: {
       static const char* w[] = {"null", "true", "false", "unknown"};
-      return std::string("(is") + (e.negated ? "-not-" : "-") + w[static_cast<int>(e.is_what)] + TreeList(e.args) + ")";
+      return std::string("(is") + (e.negated ? "-not-" : "-") + w[static_cast<int>(e.is_what)] +
+             TreeList(e.args) + ")";
     }
-    case ExprKind::kLike: return std::string(e.negated ? "(not-like" : "(like") + TreeList(e.args) + ")";
-    case ExprKind::kRegexp: return std::string(e.negated ? "(not-regexp" : "(regexp") + TreeList(e.args) + ")";
+    case ExprKind::kLike:
+      return std::string(e.negated ? "(not-like" : "(like") + TreeList(e.args) + ")";
+    case ExprKind::kRegexp:
+      return std::string(e.negated ? "(not-regexp" : "(regexp") + TreeList(e.args) + ")";
     case ExprKind::kSoundsLike: return "(sounds-like" + TreeList(e.args) + ")";
     case ExprKind::kIn:
-      return std::string(e.negated ? "(not-in" : "(in") + TreeList(e.args) + (e.subquery ? " <query>" : "") + ")";
-    case ExprKind::kBetween: return std::string(e.negated ? "(not-between" : "(between") + TreeList(e.args) + ")";
+      return std::string(e.negated ? "(not-in" : "(in") + TreeList(e.args) +
+             (e.subquery ? " <query>" : "") + ")";
+    case ExprKind::kBetween:
+      return std::string(e.negated ? "(not-between" : "(between") + TreeList(e.args) + ")";
     case ExprKind::kExists: return "(exists <query>)";
     case ExprKind::kQuantified:
-      return std::string("(") + kBin[static_cast<int>(e.binary_op)] + (e.quantifier_all ? "-all" : "-any") + TreeList(e.args) + " <query>)";
+      return std::string("(") + kBin[static_cast<int>(e.binary_op)] +
+             (e.quantifier_all ? "-all" : "-any") + TreeList(e.args) + " <query>)";
     case ExprKind::kSubquery: return "(subquery)";
     case ExprKind::kRow: return "(row" + TreeList(e.args) + ")";
     case ExprKind::kFunction: {
       std::string s = "(" + (e.qualifier.empty() ? "" : e.qualifier + ".") + e.name;
       if (e.distinct) s += " distinct";
       if (e.star_arg) s += " *";
-      if (e.interval_unit != IntervalUnit::kNone) s += " " + std::string(IntervalUnitName(e.interval_unit));
+      if (e.interval_unit != IntervalUnit::kNone)
+        s += " " + std::string(IntervalUnitName(e.interval_unit));
       s += TreeList(e.args);
       if (e.separator) s += " sep'" + *e.separator + "'";
       if (!e.order_by.empty()) s += " order:" + std::to_string(e.order_by.size());
       if (!e.charset.empty()) s += " using:" + e.charset;
       return s + ")";
     }
-    case ExprKind::kCast: return "(cast" + TreeList(e.args) + " " + std::to_string(static_cast<int>(e.cast_type.kind)) + ")";
+    case ExprKind::kCast:
+      return "(cast" + TreeList(e.args) + " " + std::to_string(static_cast<int>(e.cast_type.kind)) +
+             ")";
     case ExprKind::kConvertUsing: return "(convert" + TreeList(e.args) + " " + e.charset + ")";
     case ExprKind::kCase: {
       std::string s = "(case";
@@ -120,8 +138,11 @@ std::string Tree(const Expr& e) {
       return s + ")";
     }
     case ExprKind::kCollate: return "(collate " + Tree(*e.args[0]) + " " + e.name + ")";
-    case ExprKind::kInterval: return "(interval " + Tree(*e.args[0]) + " " + std::string(IntervalUnitName(e.interval_unit)) + ")";
-    case ExprKind::kDefault: return e.args.empty() ? "DEFAULT" : "(default " + Tree(*e.args[0]) + ")";
+    case ExprKind::kInterval:
+      return "(interval " + Tree(*e.args[0]) + " " +
+             std::string(IntervalUnitName(e.interval_unit)) + ")";
+    case ExprKind::kDefault:
+      return e.args.empty() ? "DEFAULT" : "(default " + Tree(*e.args[0]) + ")";
     case ExprKind::kAssign: return "(:= @" + e.name + " " + Tree(*e.args[0]) + ")";
   }
   return "?";
@@ -321,7 +342,8 @@ TEST(ParserExprTest, Functions) {
   EXPECT_EQ(X("DATE_ADD(d, INTERVAL 1 DAY)"), "(date_add d (interval 1 DAY))");
   EXPECT_EQ(X("ADDDATE(d, 3)"), "(adddate d 3)");
   EXPECT_EQ(X("GET_FORMAT(DATE, 'EUR')"), "(get_format 'DATE' 'EUR')");
-  EXPECT_EQ(X("VALUES(a)"), "ERR " + Syntax("VALUES(a)").substr(6));  // only in ON DUPLICATE KEY UPDATE
+  EXPECT_EQ(X("VALUES(a)"),
+            "ERR " + Syntax("VALUES(a)").substr(6));  // only in ON DUPLICATE KEY UPDATE
   EXPECT_EQ(X("DATE(d)"), "(date d)");
   EXPECT_EQ(X("USER()"), "(user)");
   EXPECT_EQ(X("PASSWORD('x')"), "(password 'x')");
@@ -343,7 +365,8 @@ TEST(ParserExprTest, CastConvertCaseCollate) {
   EXPECT_EQ(X("a COLLATE utf8mb4_bin = 'x'"), "(= (collate a utf8mb4_bin) 'x')");
   EXPECT_EQ(X("-a COLLATE latin1_bin"), "(neg (collate a latin1_bin))");
   EXPECT_EQ(X("BINARY a = 'x'"), "(= (binary a) 'x')");
-  auto s = ParseAs<SelectStmt>("SELECT CAST(a AS CHAR(10) CHARSET latin1), CAST(b AS DECIMAL(10,2))");
+  auto s =
+      ParseAs<SelectStmt>("SELECT CAST(a AS CHAR(10) CHARSET latin1), CAST(b AS DECIMAL(10,2))");
   ASSERT_TRUE(s);
   const CastType& c = Core(*s).items[0].expr->cast_type;
   EXPECT_EQ(c.length, 10);
@@ -437,7 +460,8 @@ TEST(ParserSelectTest, SelectWithoutFrom) {
 
 TEST(ParserSelectTest, SelectOptions) {
   auto s = ParseAs<SelectStmt>(
-      "SELECT DISTINCT SQL_CALC_FOUND_ROWS SQL_NO_CACHE HIGH_PRIORITY STRAIGHT_JOIN SQL_SMALL_RESULT "
+      "SELECT DISTINCT SQL_CALC_FOUND_ROWS SQL_NO_CACHE HIGH_PRIORITY STRAIGHT_JOIN "
+      "SQL_SMALL_RESULT "
       "SQL_BIG_RESULT SQL_BUFFER_RESULT a FROM t");
   ASSERT_TRUE(s);
   const SelectCore& c = Core(*s);
@@ -548,7 +572,8 @@ TEST(ParserSelectTest, Joins) {
   EXPECT_EQ(top.right->kind, TableRef::Kind::kJoin);
   EXPECT_EQ(Tree(*top.on), "(= j1.a j2.a)");
   EXPECT_EQ(Tree(*top.right->on), "(= j2.a j3.a)");
-  auto l = ParseAs<SelectStmt>("SELECT * FROM j1 LEFT JOIN j2 LEFT JOIN j3 ON j2.a=j3.a ON j1.a=j2.a");
+  auto l =
+      ParseAs<SelectStmt>("SELECT * FROM j1 LEFT JOIN j2 LEFT JOIN j3 ON j2.a=j3.a ON j1.a=j2.a");
   ASSERT_TRUE(l);
   EXPECT_EQ(Core(*l).from[0]->right->join_type, JoinType::kLeft);
   auto d = ParseAs<SelectStmt>("SELECT * FROM a LEFT JOIN b ON x LEFT JOIN c ON y JOIN d");
@@ -577,6 +602,14 @@ TEST(ParserSelectTest, CommaJoinsDerivedTablesAndHints) {
   EXPECT_EQ(from[1]->alias, "d");
   EXPECT_EQ(from[2]->kind, TableRef::Kind::kJoin);
   EXPECT_EQ(from[2]->join_type, JoinType::kComma);
+  auto nj = ParseAs<SelectStmt>("SELECT * FROM ((SELECT a FROM j1) AS d JOIN j2 USING (a))");
+  ASSERT_TRUE(nj);
+  EXPECT_EQ(Core(*nj).from[0]->kind, TableRef::Kind::kJoin);
+  EXPECT_EQ(Core(*nj).from[0]->left->kind, TableRef::Kind::kDerived);
+  auto pq = ParseAs<SelectStmt>("SELECT * FROM ((SELECT 1) UNION (SELECT 2)) AS u");
+  ASSERT_TRUE(pq);
+  EXPECT_EQ(Core(*pq).from[0]->kind, TableRef::Kind::kDerived);
+  EXPECT_EQ(Core(*pq).from[0]->subquery->kind, QueryExpr::Kind::kUnion);
   // A derived table needs an alias (MariaDB: a syntax error).
   EXPECT_EQ(Err("select * from (select 1)"), Syntax(""));
   auto n = ParseAs<SelectStmt>("SELECT * FROM (SELECT 1) x");
@@ -594,7 +627,8 @@ TEST(ParserSelectTest, UnionsAndParentheses) {
   EXPECT_FALSE(q.left->all);
   EXPECT_EQ(q.order_by.size(), 1u);
   EXPECT_TRUE(q.limit.has_value());
-  auto p = ParseAs<SelectStmt>("(SELECT a FROM t ORDER BY a LIMIT 1) UNION DISTINCT (SELECT b FROM u) ORDER BY 1");
+  auto p = ParseAs<SelectStmt>(
+      "(SELECT a FROM t ORDER BY a LIMIT 1) UNION DISTINCT (SELECT b FROM u) ORDER BY 1");
   ASSERT_TRUE(p);
   EXPECT_EQ(p->query->left->order_by.size(), 1u);
   EXPECT_TRUE(p->query->left->limit.has_value());
@@ -714,7 +748,8 @@ TEST(ParserDmlTest, Update) {
   auto c = ParseAs<UpdateStmt>("UPDATE t1, t2 SET t1.a = 1 WHERE t1.id = t2.id");
   ASSERT_TRUE(c);
   EXPECT_TRUE(c->IsMultiTable());
-  auto ml = ParseAs<UpdateStmt>("UPDATE t1, t2 SET t1.a = 1 ORDER BY 1 LIMIT 1");  // MariaDB accepts it
+  auto ml =
+      ParseAs<UpdateStmt>("UPDATE t1, t2 SET t1.a = 1 ORDER BY 1 LIMIT 1");  // MariaDB accepts it
   ASSERT_TRUE(ml);
   EXPECT_TRUE(ml->limit.has_value());
 }
@@ -725,7 +760,8 @@ TEST(ParserDmlTest, Delete) {
   EXPECT_FALSE(s->multi_table);
   ASSERT_EQ(s->from.size(), 1u);
   EXPECT_EQ(s->from[0]->table.name, "sbtest1");
-  auto o = ParseAs<DeleteStmt>("DELETE LOW_PRIORITY QUICK IGNORE FROM t WHERE a ORDER BY b DESC LIMIT 1");
+  auto o = ParseAs<DeleteStmt>(
+      "DELETE LOW_PRIORITY QUICK IGNORE FROM t WHERE a ORDER BY b DESC LIMIT 1");
   ASSERT_TRUE(o);
   EXPECT_TRUE(o->low_priority && o->quick && o->ignore);
   EXPECT_TRUE(o->limit.has_value());
@@ -748,7 +784,8 @@ TEST(ParserDmlTest, Delete) {
 
 TEST(ParserDdlTest, Databases) {
   auto c = ParseAs<CreateDatabaseStmt>(
-      "CREATE DATABASE IF NOT EXISTS d DEFAULT CHARACTER SET = UTF8MB4 DEFAULT COLLATE utf8mb4_bin");
+      "CREATE DATABASE IF NOT EXISTS d DEFAULT CHARACTER SET = UTF8MB4 DEFAULT COLLATE "
+      "utf8mb4_bin");
   ASSERT_TRUE(c);
   EXPECT_TRUE(c->if_not_exists);
   EXPECT_EQ(c->name, "d");
@@ -886,7 +923,8 @@ TEST(ParserDdlTest, TypeSpellings) {
   EXPECT_FALSE(be.nullable);
   EXPECT_TRUE(be.auto_increment);
   bool found = false;
-  for (const IndexDef& i : s->table.indexes) found = found || (i.name == "be" && i.kind == IndexKind::kUnique);
+  for (const IndexDef& i : s->table.indexes)
+    found = found || (i.name == "be" && i.kind == IndexKind::kUnique);
   EXPECT_TRUE(found);
 }
 
@@ -903,15 +941,18 @@ TEST(ParserDdlTest, TypeLimitErrorsMatchMariaDb) {
             "1426: Too big precision specified for 'a'. Maximum is 6");
   EXPECT_EQ(Err("create table t1 (a time(7))"),
             "1426: Too big precision specified for 'a'. Maximum is 6");
-  EXPECT_EQ(Err("create table t1 (a int(256))"), "1439: Display width out of range for 'a' (max = 255)");
+  EXPECT_EQ(Err("create table t1 (a int(256))"),
+            "1439: Display width out of range for 'a' (max = 255)");
   EXPECT_EQ(Err("create table t1 (a double(256,2))"),
             "1439: Display width out of range for 'a' (max = 255)");
-  EXPECT_EQ(Err("create table t1 (a bit(65))"), "1439: Display width out of range for 'a' (max = 64)");
+  EXPECT_EQ(Err("create table t1 (a bit(65))"),
+            "1439: Display width out of range for 'a' (max = 64)");
   EXPECT_EQ(Err("create table t1 (a char(256))"),
             "1074: Column length too big for column 'a' (max = 255); use BLOB or TEXT instead");
   EXPECT_EQ(Err("create table t1 (a binary(256))"),
             "1074: Column length too big for column 'a' (max = 255); use BLOB or TEXT instead");
-  EXPECT_EQ(Err("create table t1 (a float(54))"), "1063: Incorrect column specifier for column 'a'");
+  EXPECT_EQ(Err("create table t1 (a float(54))"),
+            "1063: Incorrect column specifier for column 'a'");
   EXPECT_EQ(Err("create table t1 (a varchar)"), Syntax(")"));
   EXPECT_EQ(Err("create table t1 (a enum())"), Syntax("))"));
   EXPECT_EQ(Err("create table t1 (a foo)"), "4161: Unknown data type: 'foo'");
@@ -931,7 +972,8 @@ TEST(ParserDdlTest, DefaultsAreCanonical) {
   ASSERT_TRUE(s);
   std::vector<std::pair<std::string, std::string>> got;
   for (const ColumnDef& c : s->table.columns) {
-    got.emplace_back(c.name, c.default_value.value_or("<none>") + (c.default_is_expression ? " [expr]" : ""));
+    got.emplace_back(
+        c.name, c.default_value.value_or("<none>") + (c.default_is_expression ? " [expr]" : ""));
   }
   std::vector<std::pair<std::string, std::string>> want = {
       {"a", "<none>"},
@@ -964,8 +1006,10 @@ TEST(ParserDdlTest, DefaultsAreCanonical) {
   EXPECT_TRUE(s->table.columns[9].default_is_null);
   EXPECT_TRUE(s->column_attrs[5].default_expr != nullptr);
   EXPECT_EQ(Err("create table x (a int default 'abc')"), "1067: Invalid default value for 'a'");
-  EXPECT_EQ(Err("create table x (a int not null default null)"), "1067: Invalid default value for 'a'");
-  EXPECT_EQ(Err("create table x (a int unsigned default -1)"), "1067: Invalid default value for 'a'");
+  EXPECT_EQ(Err("create table x (a int not null default null)"),
+            "1067: Invalid default value for 'a'");
+  EXPECT_EQ(Err("create table x (a int unsigned default -1)"),
+            "1067: Invalid default value for 'a'");
   EXPECT_EQ(Err("create table x (a int auto_increment default 1, key(a))"),
             "1067: Invalid default value for 'a'");
 }
@@ -1011,18 +1055,22 @@ TEST(ParserDdlTest, KeysAreNamedAndOrderedLikeMariaDb) {
   EXPECT_EQ(s->checks[0].name, "CONSTRAINT_1");
   EXPECT_EQ(s->checks[0].text, "`a` > 0");
   EXPECT_EQ(s->checks[1].name, "foo");
-  auto p = ParseAs<CreateTableStmt>("create table t9 (primary_x int, key primary_x (primary_x), key(primary_x))");
+  auto p = ParseAs<CreateTableStmt>(
+      "create table t9 (primary_x int, key primary_x (primary_x), key(primary_x))");
   ASSERT_TRUE(p);
   EXPECT_EQ(p->table.indexes[1].name, "primary_x_2");
-  EXPECT_EQ(Err("create table x (a int primary key, b int primary key)"), "1068: Multiple primary key defined");
+  EXPECT_EQ(Err("create table x (a int primary key, b int primary key)"),
+            "1068: Multiple primary key defined");
   EXPECT_EQ(Err("create table x (a int, key k(a), key k(a))"), "1061: Duplicate key name 'k'");
-  EXPECT_EQ(Err("create table t8 (a int, unique(a), key(a), key a_2(a))"), "1061: Duplicate key name 'a_2'");
+  EXPECT_EQ(Err("create table t8 (a int, unique(a), key(a), key a_2(a))"),
+            "1061: Duplicate key name 'a_2'");
 }
 
 TEST(ParserDdlTest, IndexDefinitions) {
   auto s = ParseAs<CreateTableStmt>(
       "CREATE TABLE t (a INT, b VARCHAR(20), CONSTRAINT pk PRIMARY KEY USING BTREE (a), "
-      "CONSTRAINT uq UNIQUE INDEX (b(5) DESC) COMMENT 'c', KEY kb (b, a) USING HASH KEY_BLOCK_SIZE=8, "
+      "CONSTRAINT uq UNIQUE INDEX (b(5) DESC) COMMENT 'c', KEY kb (b, a) USING HASH "
+      "KEY_BLOCK_SIZE=8, "
       "FULLTEXT KEY ft (b), CONSTRAINT fk FOREIGN KEY (a) REFERENCES other (x) ON DELETE CASCADE)");
   ASSERT_TRUE(s);
   const auto& ix = s->table.indexes;
@@ -1075,7 +1123,8 @@ TEST(ParserDdlTest, CreateTableLikeAndSelect) {
   ASSERT_TRUE(a);
   ASSERT_TRUE(a->select);
   EXPECT_FALSE(a->has_definitions);
-  auto b = ParseAs<CreateTableStmt>("CREATE OR REPLACE TABLE t2 (x INT) ENGINE=InnoDB IGNORE SELECT 1 AS x");
+  auto b = ParseAs<CreateTableStmt>(
+      "CREATE OR REPLACE TABLE t2 (x INT) ENGINE=InnoDB IGNORE SELECT 1 AS x");
   ASSERT_TRUE(b);
   EXPECT_TRUE(b->or_replace);
   EXPECT_TRUE(b->has_definitions);
@@ -1117,23 +1166,26 @@ TEST(ParserDdlTest, AlterTable) {
       "ALTER TABLE t ADD COLUMN x INT NOT NULL DEFAULT 0 AFTER a, ADD y TEXT FIRST, "
       "ADD COLUMN IF NOT EXISTS (p INT, q INT), DROP COLUMN z, DROP w, "
       "MODIFY COLUMN a BIGINT UNSIGNED FIRST, CHANGE b bb VARCHAR(10) AFTER a, "
-      "ALTER COLUMN c SET DEFAULT 5, ALTER d DROP DEFAULT, ADD INDEX (x), ADD UNIQUE KEY uk (y(4)), "
+      "ALTER COLUMN c SET DEFAULT 5, ALTER d DROP DEFAULT, ADD INDEX (x), ADD UNIQUE KEY uk "
+      "(y(4)), "
       "ADD PRIMARY KEY (a), ADD FULLTEXT (y), DROP INDEX i1, DROP KEY i2, DROP PRIMARY KEY, "
-      "RENAME TO t2, RENAME COLUMN a TO a2, RENAME INDEX i3 TO i4, ENGINE=InnoDB, AUTO_INCREMENT=5, "
-      "CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin, DEFAULT CHARSET=latin1, ALGORITHM=INPLACE, "
-      "LOCK=NONE, ADD CONSTRAINT ck CHECK (x > 0), DROP CONSTRAINT ck2, FORCE, DISABLE KEYS, ENABLE KEYS");
+      "RENAME TO t2, RENAME COLUMN a TO a2, RENAME INDEX i3 TO i4, ENGINE=InnoDB, "
+      "AUTO_INCREMENT=5, "
+      "CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin, DEFAULT CHARSET=latin1, "
+      "ALGORITHM=INPLACE, "
+      "LOCK=NONE, ADD CONSTRAINT ck CHECK (x > 0), DROP CONSTRAINT ck2, FORCE, DISABLE KEYS, "
+      "ENABLE KEYS");
   ASSERT_TRUE(s);
   using K = AlterOp::Kind;
   std::vector<K> kinds;
   for (const AlterOp& op : s->ops) kinds.push_back(op.kind);
-  std::vector<K> want = {K::kAddColumn,    K::kAddColumn,   K::kAddColumn,   K::kAddColumn,
-                         K::kDropColumn,   K::kDropColumn,  K::kModifyColumn, K::kChangeColumn,
-                         K::kSetDefault,   K::kDropDefault, K::kAddIndex,    K::kAddIndex,
-                         K::kAddIndex,     K::kAddIndex,    K::kDropIndex,   K::kDropIndex,
-                         K::kDropPrimaryKey, K::kRenameTable, K::kRenameColumn, K::kRenameIndex,
-                         K::kTableOptions, K::kTableOptions, K::kConvertCharset, K::kTableOptions,
-                         K::kAddCheck,     K::kDropConstraint, K::kForce,    K::kDisableKeys,
-                         K::kEnableKeys};
+  std::vector<K> want = {
+      K::kAddColumn,      K::kAddColumn,      K::kAddColumn,      K::kAddColumn,    K::kDropColumn,
+      K::kDropColumn,     K::kModifyColumn,   K::kChangeColumn,   K::kSetDefault,   K::kDropDefault,
+      K::kAddIndex,       K::kAddIndex,       K::kAddIndex,       K::kAddIndex,     K::kDropIndex,
+      K::kDropIndex,      K::kDropPrimaryKey, K::kRenameTable,    K::kRenameColumn, K::kRenameIndex,
+      K::kTableOptions,   K::kTableOptions,   K::kConvertCharset, K::kTableOptions, K::kAddCheck,
+      K::kDropConstraint, K::kForce,          K::kDisableKeys,    K::kEnableKeys};
   EXPECT_EQ(kinds, want);
   const auto& ops = s->ops;
   EXPECT_EQ(ops[0].column.name, "x");
@@ -1162,7 +1214,8 @@ TEST(ParserDdlTest, AlterTable) {
   auto dump = ParseAs<AlterTableStmt>("/*!40000 ALTER TABLE `t` DISABLE KEYS */");
   ASSERT_TRUE(dump);
   EXPECT_EQ(dump->ops[0].kind, AlterOp::Kind::kDisableKeys);
-  auto online = ParseAs<AlterTableStmt>("ALTER ONLINE IGNORE TABLE IF EXISTS t ADD FOREIGN KEY (a) REFERENCES u (b)");
+  auto online = ParseAs<AlterTableStmt>(
+      "ALTER ONLINE IGNORE TABLE IF EXISTS t ADD FOREIGN KEY (a) REFERENCES u (b)");
   ASSERT_TRUE(online);
   EXPECT_TRUE(online->online && online->ignore && online->if_exists);
   EXPECT_EQ(online->ops[0].kind, AlterOp::Kind::kAddForeignKey);
@@ -1347,7 +1400,8 @@ TEST(ParserTxnTest, SetTransaction) {
   ASSERT_TRUE(a);
   EXPECT_EQ(a->scope, VarScope::kDefault);
   EXPECT_EQ(a->isolation, IsolationLevel::kReadCommitted);
-  auto b = ParseAs<SetTransactionStmt>("SET GLOBAL TRANSACTION ISOLATION LEVEL SERIALIZABLE, READ ONLY");
+  auto b =
+      ParseAs<SetTransactionStmt>("SET GLOBAL TRANSACTION ISOLATION LEVEL SERIALIZABLE, READ ONLY");
   ASSERT_TRUE(b);
   EXPECT_EQ(b->scope, VarScope::kGlobal);
   EXPECT_EQ(b->isolation, IsolationLevel::kSerializable);
@@ -1355,7 +1409,8 @@ TEST(ParserTxnTest, SetTransaction) {
   auto c = ParseAs<SetTransactionStmt>("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
   ASSERT_TRUE(c);
   EXPECT_EQ(c->isolation, IsolationLevel::kRepeatableRead);
-  auto d = ParseAs<SetTransactionStmt>("SET TRANSACTION READ WRITE, ISOLATION LEVEL READ UNCOMMITTED");
+  auto d =
+      ParseAs<SetTransactionStmt>("SET TRANSACTION READ WRITE, ISOLATION LEVEL READ UNCOMMITTED");
   ASSERT_TRUE(d);
   EXPECT_EQ(d->read_only, false);
   EXPECT_EQ(d->isolation, IsolationLevel::kReadUncommitted);
@@ -1363,7 +1418,8 @@ TEST(ParserTxnTest, SetTransaction) {
 
 TEST(ParserTxnTest, LockTables) {
   auto l = ParseAs<LockTablesStmt>(
-      "LOCK TABLES t1 READ, t2 AS x WRITE, db.t3 READ LOCAL, t4 LOW_PRIORITY WRITE, t5 y WRITE CONCURRENT");
+      "LOCK TABLES t1 READ, t2 AS x WRITE, db.t3 READ LOCAL, t4 LOW_PRIORITY WRITE, t5 y WRITE "
+      "CONCURRENT");
   ASSERT_TRUE(l);
   ASSERT_EQ(l->tables.size(), 5u);
   EXPECT_EQ(l->tables[0].type, LockTablesStmt::LockType::kRead);
@@ -1595,7 +1651,8 @@ TEST(ParserAdminTest, ChangeMaster) {
       "CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=3306, MASTER_USER='repl', "
       "MASTER_PASSWORD='pw', MASTER_LOG_FILE='mysql-bin.000001', MASTER_LOG_POS=4, "
       "RELAY_LOG_FILE='relay.000001', RELAY_LOG_POS=4, MASTER_CONNECT_RETRY=10, "
-      "MASTER_HEARTBEAT_PERIOD=1.5, MASTER_DELAY=0, IGNORE_SERVER_IDS=(1,2), MASTER_USE_GTID=slave_pos, "
+      "MASTER_HEARTBEAT_PERIOD=1.5, MASTER_DELAY=0, IGNORE_SERVER_IDS=(1,2), "
+      "MASTER_USE_GTID=slave_pos, "
       "MASTER_SSL=1, MASTER_SSL_CA='ca', MASTER_SSL_VERIFY_SERVER_CERT=0, DO_DOMAIN_IDS=()");
   ASSERT_TRUE(s);
   ASSERT_EQ(s->options.size(), 17u);
@@ -1638,14 +1695,16 @@ TEST(ParserAdminTest, StartStopSlave) {
   EXPECT_TRUE(t->io_thread && t->sql_thread);
   ASSERT_EQ(t->until.size(), 2u);
   EXPECT_EQ(t->until[0].option, ReplOption::kLogFile);
-  auto r = ParseAs<ReplicaControlStmt>("START REPLICA SQL_THREAD UNTIL RELAY_LOG_FILE='r', RELAY_LOG_POS=9");
+  auto r = ParseAs<ReplicaControlStmt>(
+      "START REPLICA SQL_THREAD UNTIL RELAY_LOG_FILE='r', RELAY_LOG_POS=9");
   ASSERT_TRUE(r);
   EXPECT_TRUE(r->sql_thread && !r->io_thread);
   EXPECT_EQ(r->until[1].option, ReplOption::kRelayLogPos);
   auto g = ParseAs<ReplicaControlStmt>("START SLAVE UNTIL MASTER_GTID_POS='0-1-5'");
   ASSERT_TRUE(g);
   EXPECT_EQ(g->until[0].option, ReplOption::kGtidPos);
-  auto src = ParseAs<ReplicaControlStmt>("START REPLICA UNTIL SOURCE_LOG_FILE='f', SOURCE_LOG_POS=4");
+  auto src =
+      ParseAs<ReplicaControlStmt>("START REPLICA UNTIL SOURCE_LOG_FILE='f', SOURCE_LOG_POS=4");
   ASSERT_TRUE(src);
   EXPECT_EQ(src->until[0].option, ReplOption::kLogFile);
   auto stop = ParseAs<ReplicaControlStmt>("STOP SLAVE IO_THREAD");
@@ -1701,7 +1760,8 @@ TEST(ParserAdminTest, UnsupportedStatementsAreRecognized) {
       {"XA START 'x'", "XA"},
       {"CALL p(1, 2)", "CALL"},
       {"CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END", "CREATE PROCEDURE"},
-      {"CREATE DEFINER=`root`@`%` TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN IF 1 THEN SET @a = 1; END IF; END",
+      {"CREATE DEFINER=`root`@`%` TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN IF 1 THEN SET "
+       "@a = 1; END IF; END",
        "CREATE TRIGGER"},
       {"CREATE FUNCTION f() RETURNS INT RETURN 1", "CREATE FUNCTION"},
       {"CREATE VIEW v AS SELECT 1", "CREATE VIEW"},
@@ -1829,8 +1889,10 @@ TEST(ParserErrorTest, MessagesMatchMariaDb) {
   std::string e75;
   for (int i = 0; i < 75; ++i) e75 += "\xc3\xa9";
   EXPECT_EQ(Err("SELECT 1 = = " + e79), Syntax("= " + e75 + "..."));
-  EXPECT_EQ(Err("SELECT 1 FROM dual WHERE 1 = = 2 and this is a long rest of the query text that goes on and on and on for a long time"),
-            Syntax("= 2 and this is a long rest of the query text that goes on and on and on for ..."));
+  EXPECT_EQ(
+      Err("SELECT 1 FROM dual WHERE 1 = = 2 and this is a long rest of the query text that goes on "
+          "and on and on for a long time"),
+      Syntax("= 2 and this is a long rest of the query text that goes on and on and on for ..."));
 }
 
 // Error positions checked against MariaDB 10.11.19 (LALR lookahead
@@ -1849,7 +1911,8 @@ TEST(ParserErrorTest, PositionsMatchMariaDbQuirks) {
   EXPECT_EQ(Err("SELECT * FROM j1 IGNORE"), Syntax(""));
   EXPECT_EQ(Err("SELECT a FROM j1 FOR UPDATE SKIP"), Syntax(""));
   EXPECT_EQ(Err("SELECT 1 FROM j1 FOR"), Syntax(""));
-  EXPECT_EQ(Err("SELECT a FROM j1 WHERE a = 1 LOCK KEY IN SHARE MODE"), Syntax("KEY IN SHARE MODE"));
+  EXPECT_EQ(Err("SELECT a FROM j1 WHERE a = 1 LOCK KEY IN SHARE MODE"),
+            Syntax("KEY IN SHARE MODE"));
   EXPECT_EQ(Err("SET DEFAULT"), Syntax(""));
   EXPECT_EQ(Err("SET NOT CHARSET DEFAULT"), Syntax("NOT CHARSET DEFAULT"));
   EXPECT_EQ(Err("SET @@KEY = 1"), Syntax("KEY = 1"));
@@ -1917,11 +1980,26 @@ TEST(ParserErrorTest, DeepNestingFailsCleanly) {
 }
 
 TEST(ParserErrorTest, StrayAndTruncatedInput) {
-  for (const char* sql : {"SELECT", "SELECT 1 FROM t WHERE a IN", "INSERT INTO", "UPDATE t SET",
-                          "DELETE", "CREATE TABLE t (", "CREATE TABLE t (a INT", "ALTER TABLE",
-                          "SHOW", "SET", "GRANT", "CHANGE MASTER TO", "SELECT CASE WHEN 1 THEN",
-                          "SELECT CAST(1 AS", "SELECT a FROM t GROUP", "SELECT 1 UNION",
-                          "SELECT * FROM t1 JOIN", "SELECT @", "SELECT ~", "SELECT 1 LIMIT"}) {
+  for (const char* sql : {"SELECT",
+                          "SELECT 1 FROM t WHERE a IN",
+                          "INSERT INTO",
+                          "UPDATE t SET",
+                          "DELETE",
+                          "CREATE TABLE t (",
+                          "CREATE TABLE t (a INT",
+                          "ALTER TABLE",
+                          "SHOW",
+                          "SET",
+                          "GRANT",
+                          "CHANGE MASTER TO",
+                          "SELECT CASE WHEN 1 THEN",
+                          "SELECT CAST(1 AS",
+                          "SELECT a FROM t GROUP",
+                          "SELECT 1 UNION",
+                          "SELECT * FROM t1 JOIN",
+                          "SELECT @",
+                          "SELECT ~",
+                          "SELECT 1 LIMIT"}) {
     auto r = ParseMulti(sql, {});
     ASSERT_FALSE(r.ok()) << sql;
     EXPECT_EQ(r.status().mysql_errno(), 1064) << sql;
@@ -1934,7 +2012,8 @@ TEST(ParserErrorTest, StrayAndTruncatedInput) {
 // ---- real-world input ------------------------------------------------------------
 
 TEST(ParserRealWorldTest, MariadbDump) {
-  const char* dump = R"(-- MariaDB dump 10.19  Distrib 10.11.19-MariaDB, for debian-linux-gnu (x86_64)
+  const char* dump =
+      R"(-- MariaDB dump 10.19  Distrib 10.11.19-MariaDB, for debian-linux-gnu (x86_64)
 --
 -- Host: localhost    Database: test
 -- ------------------------------------------------------
@@ -1994,11 +2073,12 @@ UNLOCK TABLES;
   std::vector<StatementKind> kinds;
   for (const ParsedStatement& ps : *r) kinds.push_back(ps.stmt->kind);
   using K = StatementKind;
-  std::vector<K> want = {K::kSet, K::kSet, K::kSet, K::kSet, K::kSet, K::kSet, K::kSet, K::kSet,
-                         K::kSet, K::kSet, K::kSet, K::kDropTable, K::kSet, K::kSet,
-                         K::kCreateTable, K::kSet, K::kLockTables, K::kAlterTable, K::kInsert,
-                         K::kAlterTable, K::kUnlockTables, K::kSet, K::kSet, K::kSet, K::kSet,
-                         K::kEmpty};
+  std::vector<K> want = {
+      K::kSet,    K::kSet,        K::kSet,          K::kSet, K::kSet,        K::kSet,
+      K::kSet,    K::kSet,        K::kSet,          K::kSet, K::kSet,        K::kDropTable,
+      K::kSet,    K::kSet,        K::kCreateTable,  K::kSet, K::kLockTables, K::kAlterTable,
+      K::kInsert, K::kAlterTable, K::kUnlockTables, K::kSet, K::kSet,        K::kSet,
+      K::kSet,    K::kEmpty};
   EXPECT_EQ(kinds, want);
   const auto* ct = (*r)[14].stmt->As<CreateTableStmt>();
   ASSERT_NE(ct, nullptr);
@@ -2025,7 +2105,8 @@ TEST(ParserRealWorldTest, Sysbench) {
       "UPDATE sbtest1 SET c=? WHERE id=?",
       "DELETE FROM sbtest1 WHERE id=?",
       "INSERT INTO sbtest1 (id, k, c, pad) VALUES (?, ?, ?, ?)",
-      "INSERT INTO sbtest1(k, c, pad) VALUES(5043,'68487932199-96439406143','22195207048-70116052123'),"
+      "INSERT INTO sbtest1(k, c, pad) "
+      "VALUES(5043,'68487932199-96439406143','22195207048-70116052123'),"
       "(4970,'21391545281-38765523702','80545342221-27575345416')",
       "CREATE INDEX k_1 ON sbtest1(k)",
       "DROP TABLE IF EXISTS sbtest1",
@@ -2082,15 +2163,18 @@ DELIMITER ;
   EXPECT_EQ(before[3].stmt->kind, StatementKind::kRollback);
   EXPECT_EQ(before[4].stmt->kind, StatementKind::kBinlog);
   // Each statement that the tool prints, fed on its own (as mariadb client does).
-  for (const char* s : {"SET @@session.character_set_client=utf8mb4,@@session.collation_connection=45,@@session.collation_server=8/*!*/",
-                        "SET @@session.collation_database=DEFAULT/*!*/",
-                        "create table t (a int)\n/*!*/",
-                        "/*M!100001 SET @@session.gtid_seq_no=1*//*!*/",
-                        "/*!50530 SET @@SESSION.PSEUDO_SLAVE_MODE=1*/"}) {
+  for (const char* s :
+       {"SET "
+        "@@session.character_set_client=utf8mb4,@@session.collation_connection=45,@@session."
+        "collation_server=8/*!*/",
+        "SET @@session.collation_database=DEFAULT/*!*/", "create table t (a int)\n/*!*/",
+        "/*M!100001 SET @@session.gtid_seq_no=1*//*!*/",
+        "/*!50530 SET @@SESSION.PSEUDO_SLAVE_MODE=1*/"}) {
     auto one = ParseOne(s, {});
     EXPECT_TRUE(one.ok()) << s << ": " << one.status().message();
   }
-  auto cs = ParseAs<SetStmt>("SET @@session.character_set_client=utf8mb4,@@session.collation_connection=45");
+  auto cs = ParseAs<SetStmt>(
+      "SET @@session.character_set_client=utf8mb4,@@session.collation_connection=45");
   ASSERT_TRUE(cs);
   EXPECT_EQ(Tree(*cs->items[0].value), "'utf8mb4'");
   EXPECT_EQ(Err("DELIMITER ;"), Syntax("DELIMITER"));

@@ -1702,6 +1702,74 @@ Result<Value> CoerceToStored(const ColumnDef& col, const Value& in, const Coerce
   return Status::InvalidArgument("unknown column type");
 }
 
+std::string NumericContextSql(const ColumnDef& col, std::string_view ref, int* scale) {
+  const ColumnType& t = col.type;
+  *scale = 0;
+  auto quote = [](std::string_view label) {
+    std::string q = "'";
+    for (char c : label) {
+      if (c == '\'') q += '\'';
+      q += c;
+    }
+    return q + "'";
+  };
+  std::string r(ref);
+  switch (t.base) {
+    case BaseType::kEnum: {
+      // Stored labels are the declared spellings: compare them bytewise.
+      std::string sql = "(CASE " + r + " COLLATE " + storage::kCollationBin;
+      for (size_t i = 0; i < t.elements.size(); i++)
+        sql += " WHEN " + quote(t.elements[i]) + " THEN " + std::to_string(i + 1);
+      return sql + " WHEN '' THEN 0 END)";
+    }
+    case BaseType::kSet: {
+      std::string sql = "(CASE WHEN " + r + " IS NULL THEN NULL ELSE 0";
+      std::string padded = "(',' || " + r + " || ',')";
+      for (size_t i = 0; i < t.elements.size() && i < 63; i++)
+        sql += " + (instr(" + padded + ", " + quote("," + t.elements[i] + ",") + ") > 0) * " +
+               std::to_string(int64_t{1} << i);
+      return sql + " END)";
+    }
+    case BaseType::kDate:
+      return "CAST(replace(" + r + ", '-', '') AS INTEGER)";
+    case BaseType::kDatetime:
+    case BaseType::kTimestamp:
+    case BaseType::kTime: {
+      std::string digits = t.base == BaseType::kTime
+                               ? "replace(" + r + ", ':', '')"
+                               : "replace(replace(replace(" + r + ", '-', ''), ' ', ''), ':', '')";
+      int fsp = std::max(t.decimals, 0);
+      if (fsp == 0) return "CAST(" + digits + " AS INTEGER)";
+      *scale = fsp;
+      return digits;
+    }
+    default:
+      return "";
+  }
+}
+
+int NumericContextLength(const ColumnType& t) {
+  int fraction = t.decimals > 0 ? t.decimals + 1 : 0;
+  switch (t.base) {
+    case BaseType::kEnum:
+    case BaseType::kSet: {
+      size_t longest = 0, total = 0;
+      for (const std::string& e : t.elements) {
+        size_t chars = 0;
+        for (unsigned char c : e) chars += (c & 0xC0) != 0x80;
+        longest = std::max(longest, chars);
+        total += chars + (total > 0 ? 1 : 0);
+      }
+      return static_cast<int>(t.base == BaseType::kEnum ? longest : total) + 1;
+    }
+    case BaseType::kDate: return 9;
+    case BaseType::kTime: return 8 + fraction;
+    case BaseType::kDatetime:
+    case BaseType::kTimestamp: return 15 + fraction;
+    default: return -1;
+  }
+}
+
 Value ImplicitDefault(const ColumnDef& col) {
   const ColumnType& t = col.type;
   switch (t.base) {

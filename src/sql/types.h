@@ -202,6 +202,20 @@ Value StoredToValue(const ColumnDef& col, const storage::Statement& stmt, int co
 Value StoredToValue(const ColumnDef& col, const Value& stored, ValueForm form = ValueForm::kTyped,
                     uint64_t sql_mode = 0);
 
+// The SQL for column `col`'s value in numeric context (arithmetic, a
+// comparison with a number, ORDER BY for ENUM/SET), given `ref`, the SQL
+// that reads the stored value: ENUM → its index (0 for the '' error value),
+// SET → its bitmask, DATE → YYYYMMDD, DATETIME/TIMESTAMP →
+// YYYYMMDDhhmmss[.f{fsp}], TIME → [-]hhmmss[.f{fsp}]; NULL stays NULL. The
+// result is an integer, or decimal text with `*scale` (the fsp) digits when
+// the column has fractional seconds (*scale = 0 otherwise). Empty for other
+// columns: their stored value already is their number.
+std::string NumericContextSql(const ColumnDef& col, std::string_view ref, int* scale);
+// MariaDB's max_length of that number (digits, sign and point: DATE 9,
+// TIME 8, DATETIME 15, +fsp+1 with fractions; ENUM/SET their longest text
+// + 1), which decides INT vs BIGINT result metadata; -1 for other columns.
+int NumericContextLength(const ColumnType& type);
+
 // MariaDB's text for a DOUBLE without (m,d): shortest round-trip digits,
 // fixed notation for exponents -15 < e < 15 (1e15 → "1e15",
 // 1e14 → "100000000000000", 1e-7 → "0.0000001").
