@@ -494,6 +494,58 @@ bool IsBlobOrText(const ColumnType& t) {
          t.base == BaseType::kJson;
 }
 
+// Bytes column `t` takes in MariaDB's record format (Field::pack_length):
+// what the 65535-byte row limit counts. BLOB/TEXT count their length bytes
+// and an 8-byte pointer.
+int64_t PackLength(const ColumnType& t, std::string_view table_collation) {
+  auto decimal_bytes = [](int64_t digits) {
+    static const int kLeftover[] = {0, 1, 1, 2, 2, 3, 3, 4, 4};
+    return digits / 9 * 4 + kLeftover[digits % 9];
+  };
+  int64_t fsp_bytes = (std::max(t.decimals, 0) + 1) / 2;
+  switch (t.base) {
+    case BaseType::kTinyInt: return 1;
+    case BaseType::kSmallInt: return 2;
+    case BaseType::kMediumInt: return 3;
+    case BaseType::kInt: return 4;
+    case BaseType::kBigInt: return 8;
+    case BaseType::kFloat: return 4;
+    case BaseType::kDouble: return 8;
+    case BaseType::kDecimal: {
+      int64_t p = t.length > 0 ? t.length : 10, s = std::max(t.decimals, 0);
+      return decimal_bytes(p - s) + decimal_bytes(s);
+    }
+    case BaseType::kBit: return (std::max(t.length, 1) + 7) / 8;
+    case BaseType::kYear: return 1;
+    case BaseType::kDate: return 3;
+    case BaseType::kTime: return 3 + fsp_bytes;
+    case BaseType::kDatetime: return 5 + fsp_bytes;
+    case BaseType::kTimestamp: return 4 + fsp_bytes;
+    case BaseType::kChar:
+    case BaseType::kBinary: return static_cast<int64_t>(std::max(t.length, 1)) * MbMaxLen(t, table_collation);
+    case BaseType::kVarchar:
+    case BaseType::kVarbinary: {
+      int64_t bytes = static_cast<int64_t>(std::max(t.length, 0)) * MbMaxLen(t, table_collation);
+      return bytes + (bytes > 255 ? 2 : 1);
+    }
+    case BaseType::kEnum: return t.elements.size() < 256 ? 1 : 2;
+    case BaseType::kSet: {
+      int64_t bytes = (static_cast<int64_t>(t.elements.size()) + 7) / 8;
+      return bytes > 4 ? 8 : bytes;
+    }
+    case BaseType::kTinyText:
+    case BaseType::kTinyBlob: return 1 + 8;
+    case BaseType::kText:
+    case BaseType::kBlob: return 2 + 8;
+    case BaseType::kMediumText:
+    case BaseType::kMediumBlob: return 3 + 8;
+    case BaseType::kLongText:
+    case BaseType::kLongBlob:
+    case BaseType::kJson: return 4 + 8;
+  }
+  return 0;
+}
+
 // True for a UNIQUE key MariaDB implements as a long hash (a TEXT/BLOB
 // part without prefix).
 bool IsLongHashKey(const TableDef& def, const IndexDef& idx) {
@@ -879,6 +931,21 @@ Status NormalizeTableDef(TableDef* def, uint64_t sql_mode, std::vector<SqlWarnin
                        "`. This is deprecated and will be disallowed in a future release");
         break;
       }
+    }
+  }
+  {
+    // After the keys (a PRIMARY KEY makes its columns NOT NULL): the record
+    // (columns + NULL bits) must fit MariaDB's 65535 bytes.
+    int64_t record = 0, nullable = 0;
+    for (const ColumnDef& c : def->columns) {
+      record += PackLength(c.type, def->collation);
+      nullable += c.nullable ? 1 : 0;
+    }
+    if (record + (nullable + 7) / 8 > 65535) {
+      return SqlErr(1118, "42000",
+                    "Row size too large. The maximum row size for the used table type, not counting "
+                    "BLOBs, is 65535. This includes storage overhead, check the manual. You have to "
+                    "change some columns to TEXT or BLOBs");
     }
   }
   SortKeys(def, null_part);
@@ -1891,6 +1958,7 @@ Status Catalog::RebuildTable(storage::Connection& conn, CatalogChange* change,
     if (source[j] < 0) {
       CoerceContext dctx = ctx;
       dctx.warnings = nullptr;
+      dctx.time_zone = options.time_zone;  // CURRENT_TIMESTAMP is a session time
       dctx.sql_mode &= ~(kModeStrictAllTables | kModeStrictTransTables);
       auto d = DefaultFor(nc, dctx);
       added[j] = d.ok() ? d.value() : (nc.nullable ? Value::Null() : ImplicitDefault(nc));

@@ -141,8 +141,9 @@ struct DdlOptions {
   bool if_exists = false;      // DROP ... IF EXISTS
   bool if_not_exists = false;  // CREATE ... IF NOT EXISTS
   // 'YYYY-MM-DD hh:mm:ss.ffffff' for CURRENT_TIMESTAMP defaults of columns
-  // ALTER TABLE adds to existing rows.
+  // ALTER TABLE adds to existing rows, in the session's @@time_zone.
   std::string now;
+  std::string time_zone;
 };
 
 class Catalog {

@@ -237,6 +237,9 @@ class CatalogTest : public ::testing::Test {
       return s;
     }
     if (warnings != nullptr) *warnings = change.warnings;
+    last_affected_ = change.affected_rows;
+    last_records_info_ = change.records_info;
+    last_error_after_commit_ = change.error_after_commit;
     cat_->Publish(std::move(change));
     return Status::Ok();
   }
@@ -272,6 +275,10 @@ class CatalogTest : public ::testing::Test {
   TempDir dir_;
   std::unique_ptr<storage::Connection> conn_;
   std::unique_ptr<Catalog> cat_;
+  // What the last successful Ddl() reported (CatalogChange's OK fields).
+  uint64_t last_affected_ = 0;
+  bool last_records_info_ = false;
+  Status last_error_after_commit_;
 };
 
 // ---------------------------------------------------------------------------
@@ -331,7 +338,8 @@ TEST_F(CatalogTest, Databases) {
   ASSERT_TRUE(Ddl([&](CatalogChange* ch) { return cat_->CreateDatabase(*conn_, ch, l); }).ok());
   EXPECT_EQ(cat_->GetDatabase("Lat")->collation, "latin1_swedish_ci");
   EXPECT_FALSE(cat_->DatabaseExists("lat"));  // case-sensitive names
-  EXPECT_EQ(cat_->ListDatabases(), (std::vector<std::string>{"Lat", "d1", "information_schema"}));
+  EXPECT_EQ(last_affected_, 1u);  // CREATE DATABASE: 1 row affected
+  EXPECT_EQ(cat_->ListDatabases(), (std::vector<std::string>{"Lat", "d1", "information_schema", "mysql"}));
   DatabaseDef bad;
   bad.name = "a.b";
   ExpectError(Ddl([&](CatalogChange* ch) { return cat_->CreateDatabase(*conn_, ch, bad); }), 1102,
@@ -1241,6 +1249,194 @@ TEST_F(AlterTest, TableCharsetChangePinsExistingColumns) {
             std::string::npos)
       << show;
   EXPECT_NE(show.find("DEFAULT CHARSET=latin1 COLLATE=latin1_swedish_ci"), std::string::npos);
+}
+
+TEST_F(CatalogTest, NewDataDirectoryHasMysqlDatabaseDroppedStaysDropped) {
+  EXPECT_TRUE(cat_->DatabaseExists("mysql"));
+  ASSERT_TRUE(Ddl([&](CatalogChange* ch) { return cat_->DropDatabase(*conn_, ch, "mysql"); }).ok());
+  Reopen();
+  EXPECT_FALSE(cat_->DatabaseExists("mysql"));
+}
+
+TEST_F(CatalogTest, DropDatabaseReportsTablesDropped) {
+  ASSERT_TRUE(Create(Simple("a", {Col("x", BaseType::kInt)})).ok());
+  ASSERT_TRUE(Create(Simple("b", {Col("x", BaseType::kInt)})).ok());
+  ASSERT_TRUE(Ddl([&](CatalogChange* ch) { return cat_->DropDatabase(*conn_, ch, "d1"); }).ok());
+  EXPECT_EQ(last_affected_, 2u);
+}
+
+TEST_F(CatalogTest, BinaryAttributeTakesTheTableCharset) {
+  ColumnDef c = Col("c", BaseType::kChar, 3);
+  c.type.collation = "_bin";  // CHAR(3) BINARY as the parser gives it
+  ASSERT_TRUE(Create(Simple("b", {c})).ok());
+  EXPECT_NE(ShowCreateTable(*cat_->GetTable("d1", "b"))
+                .find("`c` char(3) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT NULL"),
+            std::string::npos)
+      << ShowCreateTable(*cat_->GetTable("d1", "b"));
+}
+
+TEST_F(CatalogTest, ShowCreateStyleQuotesAsSqlQuoteShowCreateAndAnsiQuotes) {
+  ColumnDef sel = Col("select", BaseType::kInt);
+  ColumnDef sp = Col("a b", BaseType::kInt);
+  ColumnDef digits = Col("123", BaseType::kInt);
+  ColumnDef exp = Col("1e5", BaseType::kInt);
+  ColumnDef bt = Col("x`y", BaseType::kInt);
+  ASSERT_TRUE(Create(Simple("plain", {sel, sp, digits, exp, bt}, {Key(IndexKind::kIndex, "k", {{"1e5"}})})).ok());
+  auto is_keyword = [](std::string_view n) { return n == "select"; };
+  ShowCreateStyle off = ShowCreateStyle::For(kDefaultSqlMode, false, is_keyword);
+  EXPECT_EQ(ShowCreateTable(*cat_->GetTable("d1", "plain"), 0, off),
+            "CREATE TABLE plain (\n"
+            "  `select` int(11) DEFAULT NULL,\n"
+            "  `a b` int(11) DEFAULT NULL,\n"
+            "  `123` int(11) DEFAULT NULL,\n"
+            "  1e5 int(11) DEFAULT NULL,\n"
+            "  `x``y` int(11) DEFAULT NULL,\n"
+            "  KEY k (1e5)\n"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci");
+  ShowCreateStyle ansi = ShowCreateStyle::For(kModeAnsiQuotes, true);
+  std::string a = ShowCreateTable(*cat_->GetTable("d1", "plain"), 0, ansi);
+  EXPECT_NE(a.find("CREATE TABLE \"plain\" (\n  \"select\" int(11)"), std::string::npos) << a;
+  EXPECT_NE(a.find("\"x`y\""), std::string::npos) << a;
+  EXPECT_NE(a.find("\n) ENGINE=InnoDB"), std::string::npos);  // ANSI_QUOTES alone keeps the options
+  std::string no_options =
+      ShowCreateTable(*cat_->GetTable("d1", "plain"), 0, ShowCreateStyle::For(kModeAnsi | kModeAnsiQuotes, true));
+  EXPECT_EQ(no_options.substr(no_options.size() - 2), "\n)");
+  EXPECT_EQ(QuoteIdentifier("ü", off), "`ü`");
+  EXPECT_EQ(QuoteIdentifier("aü", off), "aü");
+}
+
+// Boundaries recorded from MariaDB 10.11: columns' record bytes plus one
+// NULL bit per nullable column must fit 65535 bytes.
+TEST_F(CatalogTest, RowSizeLimitIsMariaDBs) {
+  auto create = [&](std::vector<ColumnDef> cols) {
+    static int n = 0;
+    return Create(Simple("rs" + std::to_string(n++), std::move(cols)));
+  };
+  auto nn = [](ColumnDef c) {
+    c.nullable = false;
+    return c;
+  };
+  EXPECT_TRUE(create({Col("a", BaseType::kVarchar, 16383)}).ok());
+  EXPECT_TRUE(create({nn(Col("a", BaseType::kVarbinary, 65523)), nn(Col("b", BaseType::kText))}).ok());
+  ExpectError(create({nn(Col("a", BaseType::kVarbinary, 65524)), nn(Col("b", BaseType::kText))}), 1118,
+              "Row size too large. The maximum row size for the used table type, not counting BLOBs, is 65535. "
+              "This includes storage overhead, check the manual. You have to change some columns to TEXT or BLOBs");
+  EXPECT_TRUE(create({Col("a", BaseType::kVarbinary, 65522), nn(Col("b", BaseType::kText))}).ok());
+  ExpectError(create({Col("a", BaseType::kVarbinary, 65523), nn(Col("b", BaseType::kText))}), 1118,
+              "Row size too large. The maximum row size for the used table type, not counting BLOBs, is 65535. "
+              "This includes storage overhead, check the manual. You have to change some columns to TEXT or BLOBs");
+  std::vector<ColumnDef> nine = {Col("a", BaseType::kVarbinary, 65514), Col("b", BaseType::kText)};
+  for (char c = 'c'; c <= 'i'; c++) nine.push_back(Col(std::string(1, c), BaseType::kTinyInt));
+  EXPECT_TRUE(create(nine).ok());
+  nine[0].type.length = 65515;  // 9 nullable columns: 2 bytes of NULL bits
+  EXPECT_EQ(create(nine).mysql_errno(), 1118);
+  EXPECT_EQ(create({Col("a", BaseType::kVarchar, 16000), Col("b", BaseType::kVarchar, 16000)}).mysql_errno(), 1118);
+}
+
+TEST_F(CatalogTest, InformationSchemaConstraintRows) {
+  TableDef t = Simple("kk", {Col("id", BaseType::kInt), Col("j", BaseType::kJson), Col("u", BaseType::kInt),
+                             Col("v", BaseType::kInt)},
+                      {Key(IndexKind::kPrimary, "", {{"id"}}), Key(IndexKind::kUnique, "", {{"u"}, {"v"}}),
+                       Key(IndexKind::kIndex, "", {{"v"}})});
+  ASSERT_TRUE(Create(t).ok());
+  auto def = cat_->GetTable("d1", "kk");
+  auto text = [](const std::vector<std::vector<Value>>& rows) {
+    std::string out;
+    for (const auto& r : rows) {
+      for (const auto& v : r) out += (v.is_null() ? "NULL" : v.ToText()) + "|";
+      out += "\n";
+    }
+    return out;
+  };
+  EXPECT_EQ(text(InformationSchemaTableConstraintsRows(*def)),
+            "def|d1|PRIMARY|d1|kk|PRIMARY KEY|\n"
+            "def|d1|u|d1|kk|UNIQUE|\n"
+            "def|d1|j|d1|kk|CHECK|\n");
+  EXPECT_EQ(text(InformationSchemaKeyColumnUsageRows(*def)),
+            "def|d1|PRIMARY|def|d1|kk|id|1|NULL|NULL|NULL|NULL|\n"
+            "def|d1|u|def|d1|kk|u|1|NULL|NULL|NULL|NULL|\n"
+            "def|d1|u|def|d1|kk|v|2|NULL|NULL|NULL|NULL|\n");
+  EXPECT_EQ(text(InformationSchemaCheckConstraintsRows(*def)), "def|d1|kk|j|Column|json_valid(`j`)|\n");
+}
+
+// Which ALTER TABLE changes MariaDB 10.11 (InnoDB) answers with "Records: n"
+// copied rows and which it makes in place (recorded from the server).
+TEST_F(AlterTest, CopyingChangesReportTheRows) {
+  auto modify = [&](ColumnDef c) {
+    TableAlterOp op = Op(TableAlterOp::Kind::kModifyColumn, c.name);
+    op.column = std::move(c);
+    return op;
+  };
+  auto alter = [&](std::vector<TableAlterOp> ops) {
+    Status st = Alter("t", std::move(ops));
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    EXPECT_TRUE(last_records_info_);
+    return last_affected_;
+  };
+  EXPECT_EQ(alter({modify(Col("c", BaseType::kVarchar, 40))}), 0u);  // longer VARCHAR: in place
+  EXPECT_EQ(alter({modify(Col("c", BaseType::kVarchar, 30))}), 3u);  // shorter: copies
+  EXPECT_EQ(alter({modify(Col("d", BaseType::kBigInt))}), 3u);       // INT -> BIGINT
+  EXPECT_EQ(alter({modify(Col("d", BaseType::kBigInt, 5))}), 0u);    // display width only
+  ColumnDef not_null = Col("d", BaseType::kBigInt, 5);
+  not_null.nullable = false;
+  not_null.default_value = "0";
+  Exec("UPDATE \"d1.t\" SET d = 0");
+  EXPECT_EQ(alter({modify(not_null)}), 0u);                           // NOT NULL: in place
+  ColumnDef added = Col("e", BaseType::kEnum);
+  added.type.elements = {"a", "b"};
+  TableAlterOp add = Op(TableAlterOp::Kind::kAddColumn);
+  add.column = added;
+  EXPECT_EQ(alter({add}), 0u);
+  added.type.elements = {"a", "b", "c"};
+  EXPECT_EQ(alter({modify(added)}), 0u);  // ENUM values appended
+  added.type.elements = {"b", "a", "c"};
+  EXPECT_EQ(alter({modify(added)}), 3u);  // reordered
+  ColumnDef latin = Col("c", BaseType::kVarchar, 30);
+  latin.type.charset = "latin1";
+  EXPECT_EQ(alter({modify(latin)}), 3u);  // character set
+  TableAlterOp drop_pk = Op(TableAlterOp::Kind::kDropPrimaryKey);
+  TableAlterOp add_pk = Op(TableAlterOp::Kind::kAddIndex);
+  add_pk.index = Key(IndexKind::kPrimary, "", {{"id"}, {"d"}});
+  EXPECT_EQ(alter({drop_pk, add_pk}), 0u);  // the primary key replaced
+  EXPECT_EQ(alter({drop_pk}), 3u);          // the clustered index dropped
+  TableAlterOp force = Op(TableAlterOp::Kind::kForce);
+  EXPECT_EQ(alter({force}), 0u);
+  TableAlterOp rename = Op(TableAlterOp::Kind::kRenameTable);
+  rename.new_db = "d1";
+  rename.new_name = "t2";
+  ASSERT_TRUE(Alter("t", {rename}).ok());
+  EXPECT_FALSE(last_records_info_);  // a bare RENAME answers without "Records:"
+}
+
+TEST_F(AlterTest, ConvertToCharsetChangesTheColumns) {
+  TableAlterOp conv = Op(TableAlterOp::Kind::kTableOptions);
+  conv.charset = "latin1";
+  conv.convert_charset = true;
+  ASSERT_TRUE(Alter("t", {conv}).ok());
+  EXPECT_EQ(last_affected_, 3u);
+  std::string show = Show();
+  EXPECT_NE(show.find("`c` varchar(10) DEFAULT NULL"), std::string::npos) << show;
+  EXPECT_NE(show.find("DEFAULT CHARSET=latin1 COLLATE=latin1_swedish_ci"), std::string::npos) << show;
+}
+
+// MariaDB makes a primary key's columns NOT NULL when it reaches that key;
+// keys listed before it (ALTER TABLE adds keys last) sort as nullable.
+TEST_F(AlterTest, KeysBeforeAnAddedPrimaryKeyKeepTheirNullableRank) {
+  TableAlterOp add_u = Op(TableAlterOp::Kind::kAddIndex);
+  add_u.index = Key(IndexKind::kUnique, "uk_c", {{"c"}, {"id"}});
+  TableAlterOp add_d = Op(TableAlterOp::Kind::kAddIndex);
+  add_d.index = Key(IndexKind::kUnique, "", {{"d"}});
+  ASSERT_TRUE(Alter("t", {add_u, add_d}).ok());
+  TableAlterOp add_pk = Op(TableAlterOp::Kind::kAddIndex);
+  add_pk.index = Key(IndexKind::kPrimary, "", {{"id"}, {"d"}});
+  Exec("UPDATE \"d1.t\" SET d = id");
+  ASSERT_TRUE(Alter("t", {Op(TableAlterOp::Kind::kDropPrimaryKey), add_pk}).ok());
+  std::string show = Show();
+  size_t pk = show.find("PRIMARY KEY (`id`,`d`)"), uk = show.find("UNIQUE KEY `uk_c`"),
+         d = show.find("UNIQUE KEY `d` (`d`)");
+  ASSERT_NE(pk, std::string::npos) << show;
+  EXPECT_LT(pk, uk);
+  EXPECT_LT(uk, d) << show;
 }
 
 // ---------------------------------------------------------------------------

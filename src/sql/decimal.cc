@@ -232,10 +232,10 @@ bool Decimal::Parse(std::string_view s, Decimal* out, size_t* consumed, bool* ov
   int64_t significant = keep - start;
   int64_t zeros = scale < 0 ? -scale : 0;
   int64_t int_digits = significant + zeros - std::max<int64_t>(scale, 0);
-  if (int_digits > kMaxPrecision) {
-    // Saturate to the largest DECIMAL(65,0).
+  if (int_digits > kMaxResultDigits) {
+    // Saturate to the largest value a computation may hold.
     Decimal max;
-    for (int k = 0; k < kMaxPrecision; k++) {
+    for (int k = 0; k < kMaxResultDigits; k++) {
       max.MulSmall(10);
       max.AddSmall(9);
     }

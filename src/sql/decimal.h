@@ -53,8 +53,9 @@ class Decimal {
   // sign, digits with an optional '.', optional exponent (e/E[sign]digits).
   // `*consumed` (optional) receives the number of bytes that form the number
   // (0 when there is no number at all: then *out is 0 and false is returned).
-  // More than 38 decimals are rounded away; an integer part of more than 65
-  // digits sets `*overflow` (optional) and saturates to the largest value.
+  // More than 38 decimals are rounded away; an integer part of more than 81
+  // digits (kMaxResultDigits) sets `*overflow` (optional) and saturates to
+  // the largest value (81 nines). DECIMAL(p, s) limits are the caller's.
   static bool Parse(std::string_view s, Decimal* out, size_t* consumed = nullptr, bool* overflow = nullptr);
   // Parse that accepts only a complete number (trailing spaces allowed).
   static bool ParseExact(std::string_view s, Decimal* out);

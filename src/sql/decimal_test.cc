@@ -88,9 +88,26 @@ TEST(DecimalTest, ParseRoundsBeyondMaxScale) {
 TEST(DecimalTest, ParseOverflowSaturates) {
   Decimal d;
   bool overflow = false;
-  EXPECT_TRUE(Decimal::Parse(std::string(70, '9'), &d, nullptr, &overflow));
+  EXPECT_TRUE(Decimal::Parse(std::string(90, '9'), &d, nullptr, &overflow));
   EXPECT_TRUE(overflow);
-  EXPECT_EQ(d.ToString(), std::string(65, '9'));
+  EXPECT_EQ(d.ToString(), std::string(81, '9'));
+  // Up to 81 digits a value is exact (MariaDB's decimal buffer).
+  overflow = false;
+  EXPECT_TRUE(Decimal::Parse(std::string(70, '9'), &d, nullptr, &overflow));
+  EXPECT_FALSE(overflow);
+  EXPECT_EQ(d.ToString(), std::string(70, '9'));
+}
+
+TEST(DecimalTest, ResultsMayExceedColumnPrecision) {
+  // SELECT 65 nines + 1 is 10^65 in MariaDB; 81 digits is the limit.
+  Decimal a, b, r;
+  ASSERT_TRUE(Decimal::Parse(std::string(65, '9'), &a));
+  ASSERT_TRUE(Decimal::Add(a, Decimal::FromInt64(1), &r));
+  EXPECT_EQ(r.ToString(), "1" + std::string(65, '0'));
+  ASSERT_TRUE(Decimal::Parse("1" + std::string(15, '0'), &b));
+  EXPECT_TRUE(Decimal::Mul(a, b, &r));  // 80 digits
+  EXPECT_EQ(r.ToString(), std::string(65, '9') + std::string(15, '0'));
+  EXPECT_FALSE(Decimal::Mul(a, a, &r));  // 130 digits
 }
 
 TEST(DecimalTest, AddSub) {

@@ -225,6 +225,7 @@ Status Executor::RunDdl(Fn&& fn) {
   DdlOptions opts;
   opts.sql_mode = s_->SqlMode();
   opts.now = s_->NowText(6);
+  opts.time_zone = s_->TimeZone();
   s_->conn_->ClearStatementCache();
   Status st = fn(*s_->conn_, &change, opts);
   for (auto& w : change.warnings) s_->warnings_.push_back(w);
@@ -388,6 +389,7 @@ Status Executor::CreateTableSelect(const CreateTableStmt& st, TableDef def) {
     ctx.table = created.name;
     ctx.warnings = &ch->warnings;
     ctx.now = o.now;
+    ctx.time_zone = o.time_zone;
     std::vector<Value> row(created.columns.size());
     uint64_t selected = 0, inserted = 0;
     while (true) {
@@ -448,8 +450,8 @@ Status Executor::DropTable(const DropTableStmt& st) {
         ch->error_after_commit = e;
         return Status::Ok();
       }
-      for (const auto& m : missing)
-        ch->warnings.push_back(SqlWarning{SqlWarning::Level::kNote, 1051, "Unknown table '" + m + "'"});
+      // One note naming every missing table, as MariaDB gives it.
+      ch->warnings.push_back(SqlWarning{SqlWarning::Level::kNote, 1051, e.message()});
     }
     return Status::Ok();
   });

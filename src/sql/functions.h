@@ -45,7 +45,16 @@
 //                            chained expressions (1/3*3 = 1.0000 once the
 //                            result is rounded to its display scale)
 //   rdb_format_double(x, d)  DOUBLE text with d fixed decimals (CONCAT(PI()))
-//   rdb_add/rdb_sub/rdb_mul(a, b)  + - * with MySQL's BIGINT overflow error
+//   rdb_float_text(x[, d])   a FLOAT column's value as a string: 6 significant
+//                            digits (CONCAT(f) is '1.1'), or d fixed decimals
+//   rdb_add/rdb_sub/rdb_mul(a, b[, text])  + - * with MySQL's BIGINT (and
+//                            DOUBLE) overflow error; `text`: the expression
+//                            as MariaDB prints it, for the message (else it
+//                            is rebuilt from the values)
+//   rdb_uadd/rdb_usub/rdb_umul(a, b[, text])  + - * with an unsigned operand:
+//                            BIGINT UNSIGNED, error 1690 below 0 or above
+//                            2^64-1; `text` is the expression as MariaDB
+//                            prints it, for the message
 //   rdb_avg_int(x)           AVG of integers as DECIMAL (same as rdb_avg)
 //   rdb_count_distinct(a, b, ...)  COUNT(DISTINCT a, b, ...): an aggregate
 //                            counting distinct non-NULL tuples (strings by

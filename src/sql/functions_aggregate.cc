@@ -253,6 +253,7 @@ void GroupConcatFinal(sqlite3_context* ctx) {
     size_t first = std::min(rows.size(), static_cast<size_t>(std::max<int64_t>(st->offset, 0)));
     size_t last = st->limit < 0 ? rows.size()
                                 : std::min(rows.size(), first + static_cast<size_t>(st->limit));
+    any = !rows.empty();  // LIMIT 0 over rows gives '', not NULL
     for (size_t i = first; i < last; i++) {
       if (i > first) result.append(st->sep);
       result.append(rows[i].text);

@@ -281,34 +281,13 @@ void AppendUint(uint64_t v, std::string* out) {
   out->append(buf, r.ptr);
 }
 
-void AppendDouble(double v, std::string* out) {
-  if (std::isnan(v) || std::isinf(v)) {
-    out->push_back('0');
-    return;
-  }
-  if (v == 0) {
-    out->push_back('0');
-    return;
-  }
-  // Shortest digits and exponent: "d.ddde±x".
-  char buf[40];
-  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
-  std::string_view sci(buf, r.ptr - buf);
-  bool neg = false;
-  if (!sci.empty() && sci[0] == '-') {
-    neg = true;
-    sci.remove_prefix(1);
-  }
-  size_t epos = sci.find('e');
-  char digits[24];
-  int len = 0;
-  for (size_t k = 0; k < epos; k++) {
-    if (sci[k] != '.') digits[len++] = sci[k];
-  }
-  while (len > 1 && digits[len - 1] == '0') len--;
-  int exp10 = 0;
-  std::from_chars(sci.data() + epos + (sci[epos + 1] == '+' ? 2 : 1), sci.data() + sci.size(), exp10);
-  int decpt = exp10 + 1;
+namespace {
+
+// Lays out significant `digits` (no trailing zeros) with the decimal point
+// after `decpt` of them as MariaDB's my_gcvt does: positional for
+// -14 <= decpt <= 15 (or when every digit is significant there), else
+// "d.ddde±x".
+void AppendGcvtDigits(bool neg, const char* digits, int len, int decpt, std::string* out) {
   if (neg) out->push_back('-');
   if (decpt >= -14 && (decpt <= 15 || len > decpt)) {
     if (decpt <= 0) {
@@ -332,6 +311,50 @@ void AppendDouble(double v, std::string* out) {
   }
   out->push_back('e');
   AppendInt(decpt - 1, out);
+}
+
+// Splits scientific text "[-]d.ddde±x" into sign, digits without trailing
+// zeros, and the position of the point; then lays it out.
+void AppendScientific(std::string_view sci, std::string* out) {
+  bool neg = false;
+  if (!sci.empty() && sci[0] == '-') {
+    neg = true;
+    sci.remove_prefix(1);
+  }
+  size_t epos = sci.find('e');
+  char digits[40];
+  int len = 0;
+  for (size_t k = 0; k < epos && len < 39; k++) {
+    if (sci[k] != '.') digits[len++] = sci[k];
+  }
+  while (len > 1 && digits[len - 1] == '0') len--;
+  int exp10 = 0;
+  std::from_chars(sci.data() + epos + (sci[epos + 1] == '+' ? 2 : 1), sci.data() + sci.size(), exp10);
+  AppendGcvtDigits(neg, digits, len, exp10 + 1, out);
+}
+
+}  // namespace
+
+void AppendDouble(double v, std::string* out) {
+  if (std::isnan(v) || std::isinf(v) || v == 0) {
+    out->push_back('0');
+    return;
+  }
+  // Shortest digits and exponent: "d.ddde±x".
+  char buf[40];
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+  AppendScientific(std::string_view(buf, r.ptr - buf), out);
+}
+
+void AppendFloat(float v, std::string* out) {
+  if (std::isnan(v) || std::isinf(v) || v == 0) {
+    out->push_back('0');
+    return;
+  }
+  // MariaDB prints a FLOAT with 6 significant digits (FLT_DIG).
+  char buf[40];
+  int n = std::snprintf(buf, sizeof buf, "%.5e", static_cast<double>(v));
+  AppendScientific(std::string_view(buf, static_cast<size_t>(n)), out);
 }
 
 std::string FormatDouble(double v) {

@@ -43,6 +43,9 @@ bool LooksExactNumber(std::string_view s);
 // there), else "1.5e20" / "1e-16".
 void AppendDouble(double v, std::string* out);
 std::string FormatDouble(double v);
+// A FLOAT column's value as MariaDB prints it: 6 significant digits, laid
+// out as AppendDouble does (0.333333, 3.4e38, 10000000000).
+void AppendFloat(float v, std::string* out);
 // DOUBLE → text with exactly `decimals` digits after the point (my_fcvt).
 void AppendDoubleFixed(double v, int decimals, std::string* out);
 void AppendInt(int64_t v, std::string* out);

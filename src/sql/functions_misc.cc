@@ -388,6 +388,22 @@ void FormatDoubleFn(Call& c) {
 
 void CastFloat(Call& c) { c.SetDouble(static_cast<double>(static_cast<float>(c.Double(0)))); }
 
+// rdb_float_text(x[, decimals]): a FLOAT column's value as text, as MySQL
+// reads it where a string is wanted (CONCAT(f) is '1.1', not the double
+// 1.100000023841858): 6 significant digits, or exactly `decimals` digits
+// for FLOAT(M,D). Non-REAL values pass through.
+void FloatText(Call& c) {
+  if (!c.is_real(0)) return c.SetArg(0);
+  std::string out;
+  int64_t d = c.argc() >= 2 && !c.is_null(1) ? c.Int(1) : -1;
+  if (d >= 0 && d < 31) {
+    AppendDoubleFixed(static_cast<float>(c.Double(0)), static_cast<int>(d), &out);
+  } else {
+    AppendFloat(static_cast<float>(c.Double(0)), &out);
+  }
+  c.SetText(out);
+}
+
 // CAST(x AS CHAR[(n)]) / CONVERT(x USING cs).
 void CastChar(Call& c) {
   if (c.is_null(0)) return c.SetNull();
@@ -461,6 +477,8 @@ const ScalarDef kScalars[] = {
     {"rdb_cast_double", 1, CastDouble, kNullIfAnyNull | kDeterministic},
     {"rdb_format_double", 2, FormatDoubleFn, kNullIfAnyNull | kDeterministic},
     {"rdb_cast_float", 1, CastFloat, kNullIfAnyNull | kDeterministic},
+    {"rdb_float_text", 1, FloatText, kNullIfAnyNull | kDeterministic},
+    {"rdb_float_text", 2, FloatText, kNullIfAnyNull | kDeterministic},
     {"rdb_cast_char", 1, CastChar, kNullIfAnyNull | kDeterministic},
     {"rdb_cast_char", 2, CastChar, kDeterministic},
     {"rdb_cast_binary", 1, CastBinary, kNullIfAnyNull | kDeterministic},

@@ -147,23 +147,43 @@ void Mod(Call& c) {
 }
 
 // + - * with MySQL's BIGINT overflow error (SQLite would switch to REAL).
+// rdb_add(a, b[, text]): `text` is the expression for the 1690 message.
 void AddSubMul(Call& c, char op) {
   if (AllInt(c, 2)) {
     int64_t a = c.Int(0), b = c.Int(1), r;
     bool ovf = op == '+'   ? __builtin_add_overflow(a, b, &r)
                : op == '-' ? __builtin_sub_overflow(a, b, &r)
                            : __builtin_mul_overflow(a, b, &r);
-    if (ovf) return OutOfRange(c, "BIGINT", "", std::string_view(&op, 1));
+    if (ovf) return OutOfRange(c, "BIGINT", "", std::string_view(&op, 1), 2);
     return c.SetInt(r);
   }
   double a = c.Double(0), b = c.Double(1);
   double r = op == '+' ? a + b : op == '-' ? a - b : a * b;
-  if (!std::isfinite(r)) return OutOfRange(c, "DOUBLE", "", std::string_view(&op, 1));
+  if (!std::isfinite(r)) return OutOfRange(c, "DOUBLE", "", std::string_view(&op, 1), 2);
   c.SetDouble(r);
 }
 void Add(Call& c) { AddSubMul(c, '+'); }
 void Sub(Call& c) { AddSubMul(c, '-'); }
 void Mul(Call& c) { AddSubMul(c, '*'); }
+
+// rdb_uadd/rdb_usub/rdb_umul(a, b[, text]): + - * where an operand is
+// unsigned (BIGINT UNSIGNED, INT UNSIGNED columns, CAST AS UNSIGNED): the
+// result is BIGINT UNSIGNED, so a negative result or one above
+// 18446744073709551615 is error 1690 "BIGINT UNSIGNED value is out of range
+// in '<text>'" (CAST(0 AS UNSIGNED) - 1).
+void UnsignedOp(Call& c, char op) {
+  if (c.is_real(0) || c.is_real(1)) return AddSubMul(c, op);
+  Decimal a = c.Dec(0), b = c.Dec(1), r;
+  bool ok = op == '+' ? Decimal::Add(a, b, &r) : op == '-' ? Decimal::Sub(a, b, &r) : Decimal::Mul(a, b, &r);
+  uint64_t u = 0;
+  if (!ok || r.is_negative() || !r.ToUint64(&u)) {
+    return OutOfRange(c, "BIGINT UNSIGNED", "", std::string_view(&op, 1), 2);
+  }
+  c.SetUnsigned(u);
+}
+void UnsignedAdd(Call& c) { UnsignedOp(c, '+'); }
+void UnsignedSub(Call& c) { UnsignedOp(c, '-'); }
+void UnsignedMul(Call& c) { UnsignedOp(c, '*'); }
 
 void Neg(Call& c) {
   if (c.is_int(0)) {
@@ -539,8 +559,17 @@ const ScalarDef kScalars[] = {
     {"rdb_intdiv", 2, IntDiv, kNullIfAnyNull | kDeterministic},
     {"rdb_mod", 2, Mod, kNullIfAnyNull | kDeterministic},
     {"rdb_add", 2, Add, kNullIfAnyNull | kDeterministic},
+    {"rdb_add", 3, Add, kNullIfAnyNull | kDeterministic},
     {"rdb_sub", 2, Sub, kNullIfAnyNull | kDeterministic},
+    {"rdb_sub", 3, Sub, kNullIfAnyNull | kDeterministic},
     {"rdb_mul", 2, Mul, kNullIfAnyNull | kDeterministic},
+    {"rdb_mul", 3, Mul, kNullIfAnyNull | kDeterministic},
+    {"rdb_uadd", 2, UnsignedAdd, kNullIfAnyNull | kDeterministic},
+    {"rdb_uadd", 3, UnsignedAdd, kNullIfAnyNull | kDeterministic},
+    {"rdb_usub", 2, UnsignedSub, kNullIfAnyNull | kDeterministic},
+    {"rdb_usub", 3, UnsignedSub, kNullIfAnyNull | kDeterministic},
+    {"rdb_umul", 2, UnsignedMul, kNullIfAnyNull | kDeterministic},
+    {"rdb_umul", 3, UnsignedMul, kNullIfAnyNull | kDeterministic},
     {"rdb_neg", 1, Neg, kNullIfAnyNull | kDeterministic},
     {"rdb_bitand", 2, BitAnd, kNullIfAnyNull | kDeterministic},
     {"rdb_bitor", 2, BitOr, kNullIfAnyNull | kDeterministic},

@@ -20,6 +20,9 @@ namespace relaydb::sql {
 
 // Returns a default-constructed value (false / nullptr / empty) from the
 // calling function if `expr` is false-ish.
+// Keeps rarely taken parse paths out of the recursive functions' frames.
+#define RDB_NOINLINE __attribute__((noinline))
+
 #define TRY(expr)           \
   do {                      \
     if (!(expr)) return {}; \
@@ -115,6 +118,13 @@ class Parser {
   // ---- expressions (parser_expr.cc) ----
   ExprPtr ParseExpr();
   ExprPtr ParseBinary(int min_prec);
+  ExprPtr ParsePredicateTail(ExprPtr left, Kw special, bool negated, uint32_t start);
+  ExprPtr ParseQuantifiedTail(ExprPtr left, BinaryOp op, uint32_t start);
+  ExprPtr ParseBinaryRight(ExprPtr left, BinaryOp op, int prec);
+  ExprPtr ParseUnaryOperators();  // prefix operators and COLLATE around a primary
+  ExprPtr ParseCollateTail(ExprPtr e);
+  ExprPtr ParseVariable();        // @x [:= expr], @@[scope.]x
+  ExprPtr ParseWordPrimary();     // a primary starting with a word
   ExprPtr ParseNot();
   ExprPtr ParseUnary();
   ExprPtr ParsePrimary();
@@ -123,9 +133,12 @@ class Parser {
   ExprPtr ParseColumnOrFunction();
   ExprPtr ParseFunctionCall(std::string name, std::string qualifier, uint32_t start);
   ExprPtr ParseParenthesized();
+  ExprPtr ParseRowTail(ExprPtr first, uint32_t start);  // (a, b, ...) after the first
+  ExprPtr ParseParenthesizedQueryTail(ExprPtr first, uint32_t start);
   ExprPtr ParseCase();
   ExprPtr ParseCast(bool is_convert, uint32_t start);
   ExprPtr ParseInterval(uint32_t start);  // after INTERVAL
+  ExprPtr ParseIntervalBody(uint32_t start);
   bool ParseIntervalUnit(IntervalUnit* unit);
   bool ParseCastType(CastType* type);
   bool ParseExprList(ExprList* out);  // expr [, expr]*
@@ -149,6 +162,7 @@ class Parser {
   bool ParseIndexHints(std::vector<IndexHint>* out);
   bool ParseOptAlias(std::string* alias, bool allow_string);
   bool IsQueryStart(size_t k = 0) const;
+  bool IsQueryStartDeep(size_t k) const;  // '('* then SELECT/WITH
 
   // ---- statements ----
   StatementPtr ParseSelectStmt();
@@ -250,5 +264,74 @@ ExprPtr MakeExpr(ExprKind kind, SourceSpan span);
 std::string QuoteIdent(std::string_view name);
 // Quotes a string literal as MariaDB prints it: '...' with '' and \\ escaped.
 std::string QuoteString(std::string_view value);
+
+// DDL helpers shared by parser_ddl.cc / parser_alter.cc / parser_column.cc.
+// A key definition (PRIMARY KEY / UNIQUE / KEY / INDEX / FULLTEXT ...) at
+// the current token; `constraint` is a preceding CONSTRAINT symbol.
+bool ParseKeyDefinition(Parser& p, const std::string& constraint, IndexDef* index,
+                        bool* if_not_exists);
+bool IsKeyStart(const Parser& p);
+bool IsLiteralDefault(const Expr& e);  // a (signed) literal DEFAULT
+std::string DefaultExprText(const Expr& e);
+// ALTER COLUMN SET DEFAULT: the literal's own text (the type is unknown here).
+void SetUntypedDefault(const Expr& e, ColumnDef* def);
+
+// Operator precedence levels, loosest first (see parser_expr.cc).
+enum Prec : int {
+  kPrecOr = 1,
+  kPrecXor = 2,
+  kPrecAnd = 3,
+  kPrecNot = 4,
+  kPrecCmp = 5,
+  kPrecBetween = 6,
+  kPrecLike = 7,
+  kPrecBitOr = 8,
+  kPrecBitAnd = 9,
+  kPrecShift = 10,
+  kPrecAdd = 11,
+  kPrecMul = 12,
+  kPrecBitXor = 13,
+  kPrecConcat = 14,
+  kPrecUnary = 15,
+  kPrecCollate = 16,
+  kPrecPrimary = 100,
+};
+
+inline int BinaryPrec(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::kOr: return kPrecOr;
+    case BinaryOp::kXor: return kPrecXor;
+    case BinaryOp::kAnd: return kPrecAnd;
+    case BinaryOp::kEq:
+    case BinaryOp::kNullSafeEq:
+    case BinaryOp::kNe:
+    case BinaryOp::kLt:
+    case BinaryOp::kLe:
+    case BinaryOp::kGt:
+    case BinaryOp::kGe: return kPrecCmp;
+    case BinaryOp::kBitOr: return kPrecBitOr;
+    case BinaryOp::kBitAnd: return kPrecBitAnd;
+    case BinaryOp::kShiftLeft:
+    case BinaryOp::kShiftRight: return kPrecShift;
+    case BinaryOp::kAdd:
+    case BinaryOp::kSub: return kPrecAdd;
+    case BinaryOp::kMul:
+    case BinaryOp::kDiv:
+    case BinaryOp::kIntDiv:
+    case BinaryOp::kMod: return kPrecMul;
+    case BinaryOp::kBitXor: return kPrecBitXor;
+    case BinaryOp::kConcat: return kPrecConcat;
+  }
+  return kPrecPrimary;
+}
+
+// A kBinary node over l and r ending at source offset `end`.
+inline ExprPtr MakeBinary(BinaryOp op, ExprPtr l, ExprPtr r, uint32_t end) {
+  auto e = MakeExpr(ExprKind::kBinary, SourceSpan{l->span.offset, end - l->span.offset});
+  e->binary_op = op;
+  e->args.push_back(std::move(l));
+  e->args.push_back(std::move(r));
+  return e;
+}
 
 }  // namespace relaydb::sql

@@ -72,6 +72,18 @@ Status UnknownColumn(const std::string& name, const char* clause) {
                           "Unknown column '" + name + "' in '" + std::string(clause) + "'");
 }
 
+// The SQL reading column `c` of table `t` in scope: "alias"."col", except
+// that a base table's TIMESTAMP (stored in UTC) is read in the session's
+// time zone.
+std::string ColumnValueSql(const TranslateEnv& env, const ScopeTable& t, const ColumnDef& c) {
+  std::string ref = Quote(t.sqlite_alias) + "." + Quote(c.name);
+  if (t.derived_types.empty() && c.type.base == BaseType::kTimestamp && env.sysvar) {
+    auto tz = env.sysvar("time_zone", VarScope::kSession);
+    if (tz.ok() && !tz->is_null()) return TimestampToZoneSql(ref, tz->ToText());
+  }
+  return ref;
+}
+
 ExprType Family(ResultType f, int decimals = -1) {
   ExprType t;
   t.family = f;
@@ -472,7 +484,12 @@ std::string ItemName(std::string_view in) {
 std::string SelectItemName(const Expr& e, std::string_view sql_text) {
   if (e.kind == ExprKind::kColumnRef) return e.name;
   // MySQL names a string literal column by its value.
-  if (e.kind == ExprKind::kLiteral && e.literal_kind == LiteralKind::kString) return ItemName(e.value);
+  // Leading spaces and control characters are dropped (' ' names a column '').
+  if (e.kind == ExprKind::kLiteral && e.literal_kind == LiteralKind::kString) {
+    std::string_view v = e.value;
+    while (!v.empty() && (static_cast<unsigned char>(v[0]) <= 0x20 || v[0] == 0x7f)) v.remove_prefix(1);
+    return ItemName(v);
+  }
   return ItemName(e.span.In(sql_text));
 }
 
@@ -905,7 +922,7 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
           const ScopeTable& t = scope.tables[ti];
           any = true;
           const ColumnDef& c = t.def->columns[ci];
-          item_sql.push_back(Quote(t.sqlite_alias) + "." + Quote(c.name));
+          item_sql.push_back(ColumnValueSql(env_, t, c));
           names.push_back(c.name);
           ExprType ty;
           if (!t.derived_types.empty()) {
@@ -957,20 +974,31 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
   scope.allow_aliases = true;
 
   std::vector<std::string> group_terms;
+  std::vector<std::string> group_order;  // how the implicit ORDER BY sorts each term
   std::vector<bool> group_desc;
   if (!s.group_by.empty()) {
     clause_ = "GROUP BY";
     for (const auto& g : s.group_by) {
       std::string term;
+      const ColumnDef* grouped = nullptr;
       if (g.expr->IsLiteral(LiteralKind::kInt)) {
         int pos = atoi(g.expr->value.c_str());
         if (pos < 1 || pos > static_cast<int>(item_sql.size())) return UnknownColumn(g.expr->value, clause_);
         term = item_sql[pos - 1];
+        grouped = types[pos - 1].column;
       } else {
         ExprType t;
         ASSIGN_OR_RETURN(term, Expr_(*g.expr, &scope, &t));
+        grouped = t.column;
       }
       group_terms.push_back(term);
+      // ENUM and SET columns sort by index / bitmask.
+      int scale = 0;
+      std::string key = grouped != nullptr && (grouped->type.base == BaseType::kEnum ||
+                                               grouped->type.base == BaseType::kSet)
+                            ? NumericContextSql(*grouped, term, &scale)
+                            : std::string();
+      group_order.push_back(key.empty() ? term : key);
       group_desc.push_back(g.descending);
     }
   }
@@ -1051,7 +1079,7 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
       // MariaDB sorts by the GROUP BY columns when there is no ORDER BY.
       std::string ob;
       for (size_t j = 0; j < group_terms.size(); j++)
-        ob += (j ? ", " : "") + group_terms[j] + (group_desc[j] ? " DESC" : "");
+        ob += (j ? ", " : "") + group_order[j] + (group_desc[j] ? " DESC" : "");
       sql += " ORDER BY " + ob;
     }
   }
@@ -1140,7 +1168,7 @@ Result<std::string> Translator::ColumnRef(const Expr& e, Scope* scope, ExprType*
         type->table = t.def;
       }
       if (t.nullable_side) type->nullable = true;
-      return Quote(t.sqlite_alias) + "." + Quote(t.def->columns[found_c].name);
+      return ColumnValueSql(env_, t, t.def->columns[found_c]);
     }
     // Select-list aliases (GROUP BY / HAVING / ORDER BY).
     if (e.table.empty() && s->allow_aliases && s->alias_names != nullptr) {
@@ -1203,7 +1231,22 @@ Result<std::string> Translator::Literal(const Expr& e, ExprType* type) {
       std::string v = e.value;
       if (!v.empty() && v[0] == '.') v = "0" + v;
       if (!v.empty() && v.back() == '.') v += "0";
-      return v;  // SQLite REAL literal; exact arithmetic uses decimal variants
+      // A SQLite REAL literal (exact operations take the text through
+      // DecimalLiteralText); one with more significant digits than a double
+      // keeps (1234567890.0123456789) travels as decimal text instead.
+      int significant = 0;
+      bool leading = true;
+      for (char c : v) {
+        if (c < '0' || c > '9') continue;
+        if (leading && c == '0') continue;
+        leading = false;
+        significant++;
+      }
+      if (significant > 15) {
+        if (v.back() == '.') v.pop_back();
+        return QuoteStr(v);
+      }
+      return v;
     }
     case LiteralKind::kFloat:
       type->family = ResultType::kDouble;
@@ -1221,20 +1264,31 @@ Result<std::string> Translator::Literal(const Expr& e, ExprType* type) {
     case LiteralKind::kHex:
     case LiteralKind::kBit:
       type->family = ResultType::kBinary;
+      type->decimals = 0;
+      type->max_len = static_cast<int64_t>(e.value.size());
       return HexBlob(e.value);
     case LiteralKind::kBool:
       type->family = ResultType::kInt;
       type->decimals = 0;
+      type->long_int = true;
       return std::string(e.bool_value ? "1" : "0");
     case LiteralKind::kDate:
       type->family = ResultType::kDate;
       return "rdb_cast_date(" + QuoteStr(e.value) + ")";
     case LiteralKind::kTime:
-      type->family = ResultType::kTime;
-      return "rdb_cast_time(" + QuoteStr(e.value) + ")";
-    case LiteralKind::kTimestamp:
-      type->family = ResultType::kDatetime;
-      return "rdb_cast_datetime(" + QuoteStr(e.value) + ")";
+    case LiteralKind::kTimestamp: {
+      // Fractional digits as written (TIMESTAMP '... 03:04:05.6' has one).
+      int fsp = 0;
+      auto dot = e.value.find('.');
+      if (dot != std::string::npos)
+        while (dot + 1 + fsp < e.value.size() && fsp < 6 && isdigit(static_cast<unsigned char>(e.value[dot + 1 + fsp])))
+          fsp++;
+      type->decimals = fsp;
+      bool time = e.literal_kind == LiteralKind::kTime;
+      type->family = time ? ResultType::kTime : ResultType::kDatetime;
+      return std::string(time ? "rdb_cast_time(" : "rdb_cast_datetime(") + QuoteStr(e.value) + ", " +
+             std::to_string(fsp) + ")";
+    }
   }
   return std::string("NULL");
 }
@@ -1355,9 +1409,21 @@ std::string ExactArg(const Expr* src, const std::string& sql) {
 }
 
 // A numeric argument where MySQL reads a string (CONCAT(1.50) is '1.50'):
-// DECIMAL values as text with their scale; other values unchanged.
+// DECIMAL values as text with their scale, FLOAT columns with a float's
+// digits (CONCAT(f) is '1.1'), DOUBLEs with fixed decimals (PI(),
+// ROUND(x, 2), DOUBLE(M,D) columns) with those decimals; others unchanged.
 std::string StringArg(const Expr* src, const std::string& sql, const ExprType& t) {
-  if (t.family != ResultType::kDecimal || t.column != nullptr) return sql;
+  const ColumnDef* c = t.column != nullptr ? t.column : (t.table ? t.origin : nullptr);
+  if (c != nullptr && (c->type.base == BaseType::kFloat || c->type.base == BaseType::kDouble)) {
+    bool fixed = c->type.decimals >= 0 && c->type.decimals < 31;
+    if (c->type.base == BaseType::kFloat)
+      return "rdb_float_text(" + sql + (fixed ? ", " + std::to_string(c->type.decimals) : "") + ")";
+    return fixed ? "rdb_format_double(" + sql + ", " + std::to_string(c->type.decimals) + ")" : sql;
+  }
+  if (c != nullptr) return sql;  // stored in its canonical text
+  if (t.family == ResultType::kDouble && t.decimals >= 0 && t.decimals < 31)
+    return "rdb_format_double(" + sql + ", " + std::to_string(t.decimals) + ")";
+  if (t.family != ResultType::kDecimal) return sql;
   if (src != nullptr) {
     if (auto text = DecimalLiteralText(*src)) return QuoteStr(*text);
   }
@@ -1405,6 +1471,94 @@ int64_t IntLen(const ExprType& t) {
   }
 }
 
+// True if `e` reads a column (anywhere but in a subquery).
+bool HasColumnRef(const Expr& e) {
+  if (e.kind == ExprKind::kColumnRef) return true;
+  for (const auto& a : e.args)
+    if (a && HasColumnRef(*a)) return true;
+  if (e.case_operand && HasColumnRef(*e.case_operand)) return true;
+  for (const auto& w : e.whens)
+    if (HasColumnRef(*w.when) || HasColumnRef(*w.then)) return true;
+  return e.else_expr && HasColumnRef(*e.else_expr);
+}
+
+int ArithPrec(const Expr& e) {
+  if (e.kind != ExprKind::kBinary) return e.kind == ExprKind::kUnary ? 3 : 4;
+  switch (e.binary_op) {
+    case BinaryOp::kMul:
+    case BinaryOp::kDiv:
+    case BinaryOp::kIntDiv:
+    case BinaryOp::kMod: return 2;
+    case BinaryOp::kAdd:
+    case BinaryOp::kSub: return 1;
+    default: return 0;
+  }
+}
+
+// An expression as MariaDB's Item::print shows it in error messages:
+// ToSql's form, with columns fully qualified (`db`.`t`.`c`, t the alias).
+std::string PrintForError(const Expr& e, const Scope* scope) {
+  if (!HasColumnRef(e)) return ToSql(e);
+  switch (e.kind) {
+    case ExprKind::kColumnRef: {
+      for (const Scope* sc = scope; sc != nullptr; sc = sc->parent()) {
+        for (size_t ti = 0; ti < sc->tables.size(); ti++) {
+          const ScopeTable& t = sc->tables[ti];
+          if (!e.table.empty() && t.alias != e.table) continue;
+          if (e.table.empty() && sc->IsHidden(ti, e.name)) continue;
+          int ci = Scope::FindCol(t, e.name);
+          if (ci < 0 || t.db.empty()) continue;
+          return "`" + t.db + "`.`" + t.alias + "`.`" + t.def->columns[ci].name + "`";
+        }
+      }
+      return ToSql(e);
+    }
+    case ExprKind::kBinary: {
+      int p = ArithPrec(e);
+      if (p == 0) break;
+      std::string l = PrintForError(*e.args[0], scope), r = PrintForError(*e.args[1], scope);
+      if (ArithPrec(*e.args[0]) < p) l = "(" + l + ")";
+      if (ArithPrec(*e.args[1]) <= p) r = "(" + r + ")";
+      const char* op = e.binary_op == BinaryOp::kAdd   ? "+"
+                       : e.binary_op == BinaryOp::kSub ? "-"
+                       : e.binary_op == BinaryOp::kMul ? "*"
+                       : e.binary_op == BinaryOp::kDiv ? "/"
+                       : e.binary_op == BinaryOp::kIntDiv ? "DIV"
+                                                         : "%";
+      return l + " " + op + " " + r;
+    }
+    case ExprKind::kUnary:
+      if (e.unary_op == UnaryOp::kNeg) {
+        std::string a = PrintForError(*e.args[0], scope);
+        return "-" + (ArithPrec(*e.args[0]) < 3 ? "(" + a + ")" : a);
+      }
+      break;
+    case ExprKind::kFunction: {
+      if (!e.qualifier.empty() || e.star_arg || e.distinct) break;
+      std::string out = e.name + "(";
+      for (size_t i = 0; i < e.args.size(); i++) out += (i ? "," : "") + PrintForError(*e.args[i], scope);
+      return out + ")";
+    }
+    default:
+      break;
+  }
+  return ToSql(e);
+}
+
+// ", 'text'": the expression as MariaDB prints it, as the extra argument of
+// rdb_add/rdb_sub/rdb_mul/rdb_u* for the 1690 message ('1e300 * 1e10',
+// '`db`.`t`.`k` + 1').
+std::string ErrorTextArg(const Expr& e, const Scope* scope) { return ", " + QuoteStr(PrintForError(e, scope)); }
+
+// True for an unsigned integer value: BIGINT UNSIGNED, an unsigned integer
+// column (or its value passed through).
+bool IsUnsignedInt(const ExprType& t) {
+  if (t.family == ResultType::kUnsigned) return true;
+  if (t.family != ResultType::kInt) return false;
+  const ColumnDef* c = t.column != nullptr ? t.column : (t.table ? t.origin : nullptr);
+  return c != nullptr && c->type.is_unsigned && c->type.IsInteger();
+}
+
 // True if MariaDB's type handler for an integer value is INT or narrower
 // (so aggregating such values, as IF/COALESCE do, stays INT).
 bool IsLongHandler(const ExprType& t) {
@@ -1445,6 +1599,7 @@ ExprType CommonType(const std::vector<const ExprType*>& types) {
   ExprType rt;
   rt.family = ResultType::kNull;
   bool first = true, same_origin = true, all_long = true, len_known = true;
+  bool any_signed = false, any_unsigned = false;
   const ExprType* origin_src = nullptr;
   int64_t len = -1;
   int num_decimals = 0;  // max decimals of numbers; 31 = not fixed (a DOUBLE's)
@@ -1459,7 +1614,10 @@ ExprType CommonType(const std::vector<const ExprType*>& types) {
     } else if (!SameColumnType(*OriginOf(*origin_src), *o)) {
       same_origin = false;
     }
-    if (t.family == ResultType::kInt || t.family == ResultType::kUnsigned) all_long = all_long && IsLongHandler(t);
+    if (t.family == ResultType::kInt || t.family == ResultType::kUnsigned) {
+      all_long = all_long && IsLongHandler(t);
+      (IsUnsignedInt(t) ? any_unsigned : any_signed) = true;
+    }
     if (t.IsNumeric()) {
       int d = t.family == ResultType::kDouble && (t.decimals < 0 || t.decimals >= 31) ? 31 : std::max(t.decimals, 0);
       num_decimals = std::max(num_decimals, d);
@@ -1489,6 +1647,12 @@ ExprType CommonType(const std::vector<const ExprType*>& types) {
       rt.family = t.family == ResultType::kBinary || rt.family == ResultType::kBinary ? ResultType::kBinary
                                                                                       : ResultType::kString;
     }
+  }
+  // Signed with unsigned integers (a literal counts as signed): DECIMAL.
+  if ((rt.family == ResultType::kInt || rt.family == ResultType::kUnsigned) && any_signed && any_unsigned &&
+      !same_origin) {
+    rt.family = ResultType::kDecimal;
+    len_known = false;
   }
   if (rt.family == ResultType::kDouble) rt.decimals = num_decimals >= 31 ? -1 : num_decimals;
   if (rt.family == ResultType::kDecimal) rt.decimals = std::min(num_decimals, 30);
@@ -1631,6 +1795,8 @@ Result<std::string> Translator::Binary(const Expr& e, Scope* scope, ExprType* ty
 
   if (IsComparison(op)) {
     type->family = ResultType::kInt;
+    type->long_int = true;  // a predicate: INT(1)
+    type->max_len = 1;
     type->decimals = 0;
     const char* sop = "=";
     switch (op) {
@@ -1659,26 +1825,46 @@ Result<std::string> Translator::Binary(const Expr& e, Scope* scope, ExprType* ty
       return Status::SqlError(1241, "21000", "Operand should contain " + std::to_string(lt.row_size) + " column(s)");
     }
     if (lt.is_row || rt.is_row) return "(" + l + " " + sop + " " + r + ")";
-    if (l_str && r_str && lt.column == nullptr && rt.column == nullptr) {
+    // A binary string against a character string compares bytes. SQLite
+    // orders every TEXT before every BLOB (never equal), so the character
+    // side becomes a BLOB: VARBINARY vb = 'ab' is true for the bytes "ab".
+    if (lt.family == ResultType::kBinary && rt.family == ResultType::kString) r = "CAST(" + r + " AS BLOB)";
+    if (rt.family == ResultType::kBinary && lt.family == ResultType::kString) l = "CAST(" + l + " AS BLOB)";
+    if (l_str && r_str && lt.column == nullptr && rt.column == nullptr && e.args[0]->kind != ExprKind::kCollate &&
+        e.args[1]->kind != ExprKind::kCollate) {
       l = "(" + l + ") COLLATE " + env_.literal_collation;
     }
     // Exact results computed as decimal text (SUM, dec arithmetic) compare
     // as numbers, not as text against a number.
-    auto as_text_number = [](const ExprType& t) {
+    // (Literals count when emitted as text: long DECIMALs, big unsigned.)
+    auto as_text_number = [&](const ExprType& t) {
+      const std::string& sql = &t == &lt ? l : r;
       return (t.family == ResultType::kDecimal || t.family == ResultType::kUnsigned) && t.column == nullptr &&
-             !t.is_literal;
+             (!t.is_literal || (!sql.empty() && sql[0] == '\''));
     };
     if ((as_text_number(lt) && (rt.IsNumeric() || rt.family == ResultType::kNull)) ||
         (as_text_number(rt) && (lt.IsNumeric() || lt.family == ResultType::kNull))) {
-      if (lt.column == nullptr) l = "CAST(" + l + " AS REAL)";
-      if (rt.column == nullptr) r = "CAST(" + r + " AS REAL)";
+      // MariaDB compares a computed DECIMAL at its scale (1/3 = 0.3333 is
+      // true), exactly. A column keeps the plain comparison (its rdb_num
+      // collation or numeric affinity), so an index still serves it.
+      auto exact = [&](const Expr& x, const std::string& sql, const ExprType& t) {
+        if (as_text_number(t)) return "rdb_dec_rescale(" + sql + ", " + std::to_string(std::max(t.decimals, 0)) + ")";
+        return ExactArg(&x, sql);
+      };
+      std::string el = exact(*e.args[0], l, lt), er = exact(*e.args[1], r, rt);
+      if (lt.column != nullptr || rt.column != nullptr) return "(" + el + " " + sop + " " + er + ")";
+      std::string cmp = "rdb_dec_cmp(" + el + ", " + er + ")";
+      if (op == BinaryOp::kNullSafeEq) return "((" + el + ") IS NULL AND (" + er + ") IS NULL OR " + cmp + " IS 0)";
+      return "(" + cmp + " " + sop + " 0)";
     }
     // Number vs string without a column to give affinity: compare as numbers
     // — as DECIMAL when the number is exact ('abc' = 0 warns "Truncated
     // incorrect DECIMAL value"), else as DOUBLE. A numeric column keeps the
     // plain comparison (index use).
-    bool l_num = lt.IsNumeric() && rt.family == ResultType::kString && rt.column == nullptr;
-    bool r_num = rt.IsNumeric() && lt.family == ResultType::kString && lt.column == nullptr;
+    bool l_num = lt.IsNumeric() && (rt.family == ResultType::kString || rt.family == ResultType::kJson) &&
+                 rt.column == nullptr;
+    bool r_num = rt.IsNumeric() && (lt.family == ResultType::kString || lt.family == ResultType::kJson) &&
+                 lt.column == nullptr;
     if ((l_num && lt.IsExact() && lt.column == nullptr) || (r_num && rt.IsExact() && rt.column == nullptr)) {
       std::string el = ExactArg(e.args[0].get(), l), er = ExactArg(e.args[1].get(), r);
       std::string cmp = "rdb_num_cmp(" + el + ", " + er + ")";
@@ -1696,12 +1882,18 @@ Result<std::string> Translator::Binary(const Expr& e, Scope* scope, ExprType* ty
   switch (op) {
     case BinaryOp::kAnd:
       type->family = ResultType::kInt;
+      type->long_int = true;  // a predicate: INT(1)
+      type->max_len = 1;
       return "(" + l + " AND " + r + ")";
     case BinaryOp::kOr:
       type->family = ResultType::kInt;
+      type->long_int = true;  // a predicate: INT(1)
+      type->max_len = 1;
       return "(" + l + " OR " + r + ")";
     case BinaryOp::kXor:
       type->family = ResultType::kInt;
+      type->long_int = true;  // a predicate: INT(1)
+      type->max_len = 1;
       return "((" + l + ") <> 0) <> ((" + r + ") <> 0)";
     case BinaryOp::kConcat:
       type->family = ResultType::kString;
@@ -1762,6 +1954,16 @@ Result<std::string> Translator::Binary(const Expr& e, Scope* scope, ExprType* ty
     }
   }
 
+  if ((op == BinaryOp::kAdd || op == BinaryOp::kSub || op == BinaryOp::kMul) &&
+      (type->family == ResultType::kInt || type->family == ResultType::kUnsigned) &&
+      (IsUnsignedInt(lt) || IsUnsignedInt(rt))) {
+    // An unsigned operand makes the result BIGINT UNSIGNED (error 1690
+    // below 0: CAST(0 AS UNSIGNED) - 1).
+    type->family = ResultType::kUnsigned;
+    const char* uf = op == BinaryOp::kAdd ? "rdb_uadd(" : op == BinaryOp::kSub ? "rdb_usub(" : "rdb_umul(";
+    return uf + l + ", " + r + ErrorTextArg(e, scope) + ")";
+  }
+
   if (fi != nullptr) {
     bool use_dec = !fi->decimal_variant.empty() &&
                    (lt.family == ResultType::kDecimal || rt.family == ResultType::kDecimal ||
@@ -1779,16 +1981,15 @@ Result<std::string> Translator::Binary(const Expr& e, Scope* scope, ExprType* ty
       return "rdb_dec_div(" + l + ", " + r + ", NULL, 1)";
     }
     if (!use_dec && (fi->flags & kFnOperator) && (fi->flags & kFnSqliteBuiltin)) {
-      // + - *: SQLite turns a BIGINT overflow into a REAL and reads strings
-      // silently; rdb_add/sub/mul raise 1690 and warn as MySQL does. Two
-      // short literals cannot overflow.
+      // + - *: SQLite turns a BIGINT overflow into a REAL (and a DOUBLE one
+      // into inf) and reads strings silently; rdb_add/sub/mul raise 1690 and
+      // warn as MySQL does. Two short integer literals cannot overflow.
       int64_t la = IntLen(lt), lb = IntLen(rt);
-      bool small = lt.is_literal && rt.is_literal && la >= 0 && lb >= 0 && la + lb <= 18;
-      bool checked = ((type->family == ResultType::kInt || type->family == ResultType::kUnsigned) && !small) ||
-                     lt.IsStringy() || rt.IsStringy();
-      if (checked) {
+      bool small = lt.is_literal && rt.is_literal && lt.family == ResultType::kInt && rt.family == ResultType::kInt &&
+                   la >= 0 && lb >= 0 && la + lb <= 18;
+      if (!small) {
         const char* cf = op == BinaryOp::kAdd ? "rdb_add" : op == BinaryOp::kSub ? "rdb_sub" : "rdb_mul";
-        return std::string(cf) + "(" + l + ", " + r + ")";
+        return std::string(cf) + "(" + l + ", " + r + ErrorTextArg(e, scope) + ")";
       }
       return "(" + l + " " + std::string(fn) + " " + r + ")";
     }
@@ -2031,15 +2232,19 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       if (a.family == ResultType::kDouble || a.IsStringy()) {
         rt = Family(ResultType::kDouble, 0);
       } else if (a.family == ResultType::kDecimal) {
-        // Integer digits, one for a carry (CEIL(9.5) = 10) and the sign.
+        // Integer digits and one for a carry (CEIL(9.5) = 10): up to 9 an
+        // INT, up to 18 a BIGINT, beyond a DECIMAL.
         rt = Family(ResultType::kInt, 0);
+        int64_t digits = -1;
         const ColumnDef* c = OriginOf(a);
         if (c != nullptr && c->type.base == BaseType::kDecimal) {
           int p = c->type.length > 0 ? c->type.length : 10, s = std::max(c->type.decimals, 0);
-          rt.max_len = p - s + 2;
+          digits = p - s + 1;
         } else if (a.max_len >= 0) {
-          rt.max_len = a.max_len - (a.decimals > 0 ? a.decimals + 1 : 0) + 1;
+          digits = a.max_len - (a.decimals > 0 ? a.decimals + 1 : 0);  // max_len counts the sign
         }
+        if (digits > 18) rt = Family(ResultType::kDecimal, 0);
+        else if (digits >= 0) rt.max_len = digits;
       } else {
         rt = Family(a.family == ResultType::kNull ? ResultType::kDouble : a.family, 0);
         rt.max_len = IntLen(a);
@@ -2133,6 +2338,7 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
     else if (name == "user" || name == "current_user" || name == "session_user" || name == "system_user")
       rt.max_len = 385;
     else if (name == "version") rt.max_len = 64;
+    else if (name == "group_concat") rt.max_len = 16383;  // BLOB, as MariaDB types it
     else if (rt.max_len < 0 && known && mx >= 0) rt.max_len = mx;
   }
   *type = rt;
@@ -2159,7 +2365,7 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
   if ((name == "pow" || name == "power" || name == "exp") && !use_dec) {
     // The call as MariaDB prints it, for error 1690 ("... out of range in 'pow(-8,1 / 3)'").
     std::string text = name == "exp" ? "exp(" : "pow(";
-    for (size_t i = 0; i < e.args.size(); i++) text += (i ? "," : "") + ToSql(*e.args[i]);
+    for (size_t i = 0; i < e.args.size(); i++) text += (i ? "," : "") + PrintForError(*e.args[i], scope);
     args.push_back(QuoteStr(text + ")"));
   }
   if (name == "if") {
@@ -2315,6 +2521,13 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
           if ((t.family == ResultType::kInt || t.family == ResultType::kUnsigned) && IntLen(t) >= 0)
             type->max_len = IntLen(t) + 1;
           if (e.args[0]->IsLiteral(LiteralKind::kInt) || e.args[0]->IsLiteral(LiteralKind::kDecimal)) {
+            if (e.args[0]->value == "9223372036854775808") {
+              // BIGINT's minimum is a BIGINT, not a DECIMAL.
+              type->family = ResultType::kInt;
+              type->max_len = 20;
+              return std::string("(-9223372036854775807 - 1)");
+            }
+            if (t.family == ResultType::kUnsigned) type->family = ResultType::kDecimal;
             if (a.size() > 1 && a[0] == '\'') return "'-" + a.substr(1);
             return "(-" + a + ")";
           }
@@ -2336,6 +2549,8 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
           return "(~" + a + ")";
         case UnaryOp::kNot:
           type->family = ResultType::kInt;
+          type->long_int = true;  // a predicate: INT(1)
+          type->max_len = 1;
           type->nullable = t.nullable;
           return "(NOT " + a + ")";
         case UnaryOp::kBinary:
@@ -2351,6 +2566,8 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
       ExprType t;
       ASSIGN_OR_RETURN(std::string a, Expr_(*e.args[0], scope, &t));
       type->family = ResultType::kInt;
+      type->long_int = true;  // a predicate: INT(1)
+      type->max_len = 1;
       type->nullable = false;
       const char* what = e.is_what == IsWhat::kNull || e.is_what == IsWhat::kUnknown ? "NULL"
                          : e.is_what == IsWhat::kTrue ? "TRUE" : "FALSE";
@@ -2366,6 +2583,8 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
         ASSIGN_OR_RETURN(esc, Expr_(*e.args[2], scope, &t3));
       }
       type->family = ResultType::kInt;
+      type->long_int = true;  // a predicate: INT(1)
+      type->max_len = 1;
       std::string r = "rdb_like(" + a + ", " + p + ", " + esc + ")";
       return e.negated ? "(NOT " + r + ")" : r;
     }
@@ -2374,6 +2593,8 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
       ASSIGN_OR_RETURN(std::string a, Expr_(*e.args[0], scope, &t1));
       ASSIGN_OR_RETURN(std::string p, Expr_(*e.args[1], scope, &t2));
       type->family = ResultType::kInt;
+      type->long_int = true;  // a predicate: INT(1)
+      type->max_len = 1;
       const FunctionInfo* fi = LookupFunction("REGEXP");
       std::string fn = fi != nullptr ? std::string(fi->sqlite_name) : "rdb_regexp";
       std::string r = fn + "(" + a + ", " + p + ")";
@@ -2384,12 +2605,16 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
       ASSIGN_OR_RETURN(std::string a, Expr_(*e.args[0], scope, &t1));
       ASSIGN_OR_RETURN(std::string b, Expr_(*e.args[1], scope, &t2));
       type->family = ResultType::kInt;
+      type->long_int = true;  // a predicate: INT(1)
+      type->max_len = 1;
       return "(rdb_soundex(" + a + ") = rdb_soundex(" + b + "))";
     }
     case ExprKind::kIn: {
       ExprType t;
       ASSIGN_OR_RETURN(std::string a, Expr_(*e.args[0], scope, &t));
       type->family = ResultType::kInt;
+      type->long_int = true;  // a predicate: INT(1)
+      type->max_len = 1;
       std::string list;
       if (e.subquery) {
         QueryOut inner;
@@ -2402,10 +2627,12 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
         list = "(" + inner.sql + ")";
       } else {
         list = "(";
+        type->nullable = t.nullable;
         for (size_t i = 1; i < e.args.size(); i++) {
           ExprType ti;
           ASSIGN_OR_RETURN(std::string v, Expr_(*e.args[i], scope, &ti));
           list += (i > 1 ? ", " : "") + v;
+          type->nullable = type->nullable || ti.nullable;
         }
         list += ")";
       }
@@ -2419,10 +2646,15 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
       ASSIGN_OR_RETURN(std::string lo, Expr_(*e.args[1], scope, &t2));
       ASSIGN_OR_RETURN(std::string hi, Expr_(*e.args[2], scope, &t3));
       type->family = ResultType::kInt;
+      type->long_int = true;  // a predicate: INT(1)
+      type->max_len = 1;
+      type->nullable = t1.nullable || t2.nullable || t3.nullable;
       return "(" + a + (e.negated ? " NOT BETWEEN " : " BETWEEN ") + lo + " AND " + hi + ")";
     }
     case ExprKind::kExists: {
       type->family = ResultType::kInt;
+      type->long_int = true;  // a predicate: INT(1)
+      type->max_len = 1;
       type->nullable = false;
       ASSIGN_OR_RETURN(std::string q, Subquery(*e.subquery, scope, nullptr));
       return "(EXISTS " + q + ")";
@@ -2437,6 +2669,8 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
       clause_ = saved;
       if (inner.columns.size() != 1) return Status::SqlError(1241, "21000", "Operand should contain 1 column(s)");
       type->family = ResultType::kInt;
+      type->long_int = true;  // a predicate: INT(1)
+      type->max_len = 1;
       std::string v = "\"rdb_q\"." + Quote(inner.columns[0].meta.name);
       const char* op = e.binary_op == BinaryOp::kLt ? "<" : e.binary_op == BinaryOp::kLe ? "<="
                        : e.binary_op == BinaryOp::kGt ? ">" : e.binary_op == BinaryOp::kGe ? ">="
@@ -2519,8 +2753,24 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
                               "You have an error in your SQL syntax; check the manual that corresponds to your "
                               "MariaDB server version for the right syntax to use near '" +
                                   std::string(Text(e.span)) + "' at line 1");
-    case ExprKind::kDefault:
-      return Status::SqlError(1064, "42000", "DEFAULT is not allowed here");
+    case ExprKind::kDefault: {
+      if (e.args.empty() || e.args[0]->kind != ExprKind::kColumnRef)
+        return Status::SqlError(1064, "42000", "DEFAULT is not allowed here");
+      // DEFAULT(col): the column's default, typed as the column.
+      ExprType ct;
+      ASSIGN_OR_RETURN(std::string ref, ColumnRef(*e.args[0], scope, &ct));
+      if (ct.column == nullptr) return Status::SqlError(1064, "42000", "DEFAULT is not allowed here");
+      const ColumnDef& c = *ct.column;
+      *type = ct;
+      type->nullable = true;
+      if (c.auto_increment) return std::string("0");
+      if (c.default_is_expression && c.default_value && IsCurrentTimestampExpr(*c.default_value))
+        return "rdb_now(" + std::to_string(std::max(c.type.decimals, 0)) + ")";
+      CoerceContext ctx;
+      ctx.sql_mode = kModeStrictAllTables;  // no default: error 1364 in every mode
+      ASSIGN_OR_RETURN(Value v, DefaultFor(c, ctx));
+      return v.is_null() ? std::string("NULL") : Bind(v);
+    }
   }
   return Status::SqlError(1064, "42000", "unsupported expression");
 }

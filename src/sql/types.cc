@@ -13,10 +13,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <limits>
 
 #include "storage/collations.h"
@@ -1409,12 +1411,28 @@ Result<Value> CoerceDateTime(const ColumnDef& col, const Value& in, Reporter& re
     return Value::String(FormatDate(dt));
   }
   if (is_ts && !(dt.year == 0 && dt.month == 0 && dt.day == 0)) {
-    int64_t epoch = DaysFromCivil(dt.year, dt.month, dt.day) * 86400 +
+    int64_t local = DaysFromCivil(dt.year, dt.month, dt.day) * 86400 +
                     (dt.hour * 60 + dt.minute) * 60 + dt.second;
+    int64_t epoch = local;
+    if (!ZoneIsUtc(ctx.time_zone)) {
+      // The wall-clock time of the session zone → UTC: the offset at the
+      // instant itself (a second pass settles DST edges).
+      int64_t off = 0;
+      if (ZoneOffsetAt(ctx.time_zone, local, &off) && ZoneOffsetAt(ctx.time_zone, local - off, &off))
+        epoch = local - off;
+    }
     if (epoch < 1 || epoch > 2147483647LL) {
       if (rep.strict()) return Status::SqlError(1292, "22007", rep.IncorrectMsg(what, text));
       rep.Warn(1264, rep.OutOfRangeMsg());
       return zero_value();
+    }
+    if (epoch != local) {
+      int64_t days = epoch >= 0 ? epoch / 86400 : -((-epoch + 86399) / 86400);
+      int64_t secs = epoch - days * 86400;
+      CivilFromDays(days, &dt.year, &dt.month, &dt.day);
+      dt.hour = secs / 3600;
+      dt.minute = secs / 60 % 60;
+      dt.second = secs % 60;
     }
   }
   return Value::String(FormatDateTime(dt, fsp));
@@ -1746,6 +1764,64 @@ std::string NumericContextSql(const ColumnDef& col, std::string_view ref, int* s
     default:
       return "";
   }
+}
+
+bool ZoneOffsetAt(std::string_view zone, int64_t utc_seconds, int64_t* offset) {
+  *offset = 0;
+  if (zone.empty()) return true;
+  if (zone.size() >= 4 && (zone[0] == '+' || zone[0] == '-')) {
+    // [+-]h[h]:mm
+    size_t colon = zone.find(':');
+    if (colon == std::string_view::npos || colon < 2 || colon + 3 != zone.size()) return false;
+    int64_t h = 0, m = 0;
+    for (size_t i = 1; i < colon; i++) {
+      if (!IsDigit(zone[i])) return false;
+      h = h * 10 + (zone[i] - '0');
+    }
+    for (size_t i = colon + 1; i < zone.size(); i++) {
+      if (!IsDigit(zone[i])) return false;
+      m = m * 10 + (zone[i] - '0');
+    }
+    *offset = (zone[0] == '-' ? -1 : 1) * (h * 3600 + m * 60);
+    return true;
+  }
+  if (zone.size() == 6 && (zone[0] == 'S' || zone[0] == 's')) {
+    std::string upper(zone);
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (upper != "SYSTEM") return false;
+    time_t t = static_cast<time_t>(utc_seconds);
+    struct tm tm;
+    if (localtime_r(&t, &tm) == nullptr) return false;
+    *offset = tm.tm_gmtoff;
+    return true;
+  }
+  return false;
+}
+
+bool ZoneIsUtc(std::string_view zone) {
+  if (zone.empty() || zone == "+00:00" || zone == "-00:00") return true;
+  if (zone.size() != 6 || (zone[0] != 'S' && zone[0] != 's')) return false;
+  // SYSTEM: UTC when the host zone has no offset now, half a year away, and
+  // at the epoch (no DST rules in effect).
+  for (int64_t probe : {int64_t{0}, static_cast<int64_t>(time(nullptr)),
+                        static_cast<int64_t>(time(nullptr)) + 182 * 86400}) {
+    int64_t off = 0;
+    if (!ZoneOffsetAt(zone, probe, &off) || off != 0) return false;
+  }
+  return true;
+}
+
+std::string TimestampToZoneSql(std::string_view ref, std::string_view zone) {
+  std::string r(ref);
+  if (ZoneIsUtc(zone)) return r;
+  std::string z = "'";
+  for (char c : zone) {
+    if (c == '\'') z += '\'';
+    z += c;
+  }
+  z += "'";
+  return "(CASE WHEN substr(" + r + ", 1, 10) = '0000-00-00' THEN " + r + " ELSE rdb_convert_tz(" + r +
+         ", '+00:00', " + z + ") END)";
 }
 
 int NumericContextLength(const ColumnType& t) {

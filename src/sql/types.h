@@ -42,8 +42,9 @@
 //    strict mode, else '' + warning); SET members invalid likewise.
 //  * BIT value too big → 1406 "Data too long" in strict mode, Warning 1264
 //    + clip otherwise.
-//  * TIMESTAMP range is checked in UTC (the session time zone is assumed to
-//    be UTC; the executor converts other zones before coercion).
+//  * TIMESTAMP is stored in UTC: values are converted from
+//    CoerceContext::time_zone and the range is checked in UTC; readers
+//    convert back with TimestampToZoneSql.
 #pragma once
 
 #include <cstdint>
@@ -107,6 +108,10 @@ struct CoerceContext {
   // The session's current time 'YYYY-MM-DD hh:mm:ss.ffffff' for
   // CURRENT_TIMESTAMP defaults (DefaultFor); empty if not available.
   std::string_view now;
+  // The session's @@time_zone ("SYSTEM", "+02:00", ...): TIMESTAMP values
+  // are read as wall-clock times of this zone and stored in UTC. Empty =
+  // UTC (ALTER TABLE copies, row events: the value already is UTC).
+  std::string_view time_zone;
 
   // STRICT_TRANS_TABLES or STRICT_ALL_TABLES (all relaydb tables are
   // transactional), and not IGNORE.
@@ -211,6 +216,19 @@ Value StoredToValue(const ColumnDef& col, const Value& stored, ValueForm form = 
 // the column has fractional seconds (*scale = 0 otherwise). Empty for other
 // columns: their stored value already is their number.
 std::string NumericContextSql(const ColumnDef& col, std::string_view ref, int* scale);
+// UTC offset in seconds of time zone `zone` (@@time_zone: "SYSTEM", "+hh:mm",
+// "-hh:mm"; empty means UTC) at the UTC instant `utc_seconds`, or false for
+// a zone relaydb cannot resolve (named zones: MariaDB has no time zone
+// tables by default either).
+bool ZoneOffsetAt(std::string_view zone, int64_t utc_seconds, int64_t* offset);
+// True when `zone` is UTC at every instant ("+00:00", "-00:00", "", or
+// SYSTEM on a UTC host): TIMESTAMP values need no conversion.
+bool ZoneIsUtc(std::string_view zone);
+// SQL converting stored TIMESTAMP text `ref` (UTC) to wall-clock time in
+// `zone` (rdb_convert_tz; the zero timestamp stays zero). `ref` itself when
+// ZoneIsUtc(zone).
+std::string TimestampToZoneSql(std::string_view ref, std::string_view zone);
+
 // MariaDB's max_length of that number (digits, sign and point: DATE 9,
 // TIME 8, DATETIME 15, +fsp+1 with fractions; ENUM/SET their longest text
 // + 1), which decides INT vs BIGINT result metadata; -1 for other columns.

@@ -1315,5 +1315,99 @@ TEST(Metadata, ImplicitPrimaryKeyFromUniqueNotNull) {
   EXPECT_EQ(EffectivePrimaryKey(t), -1);
 }
 
+// ---------------------------------------------------------------------------
+// Numeric context (e + 0, d + 0, ORDER BY enum), values from MariaDB 10.11
+
+TEST(NumericContext, EnumSetAndTemporalColumnsReadAsMariaDBsNumbers) {
+  auto conn = storage::Connection::Open(":memory:");
+  ASSERT_TRUE(conn.ok());
+  ColumnDef e = EnumCol("e", BaseType::kEnum, {"small", "it's", "LARGE"});
+  ColumnDef s = EnumCol("s", BaseType::kSet, {"a", "b", "c", "d"});
+  ColumnDef d = Col("d", BaseType::kDate);
+  ColumnDef dt = Col("dt", BaseType::kDatetime);
+  ColumnDef dt6 = Col("dt6", BaseType::kDatetime, -1, 6);
+  ColumnDef t = Col("t", BaseType::kTime);
+  ColumnDef t2 = Col("t2", BaseType::kTime, -1, 2);
+  auto eval = [&](const ColumnDef& col, const std::string& stored, int want_scale) {
+    int scale = -1;
+    std::string sql = NumericContextSql(col, "?1", &scale);
+    EXPECT_EQ(scale, want_scale) << col.name;
+    storage::Statement st;
+    EXPECT_TRUE(conn.value()->Prepare("SELECT " + sql, &st).ok()) << sql;
+    EXPECT_TRUE(st.BindValue(1, stored == "NULL" ? Value::Null() : Value::String(stored)).ok());
+    bool row = false;
+    EXPECT_TRUE(st.Step(&row).ok());
+    return st.ColumnIsNull(0) ? std::string("NULL") : std::string(st.ColumnText(0));
+  };
+  EXPECT_EQ(eval(e, "small", 0), "1");
+  EXPECT_EQ(eval(e, "it's", 0), "2");
+  EXPECT_EQ(eval(e, "LARGE", 0), "3");
+  EXPECT_EQ(eval(e, "", 0), "0");  // the '' error value
+  EXPECT_EQ(eval(e, "NULL", 0), "NULL");
+  EXPECT_EQ(eval(s, "a,b", 0), "3");
+  EXPECT_EQ(eval(s, "a,d", 0), "9");
+  EXPECT_EQ(eval(s, "", 0), "0");
+  EXPECT_EQ(eval(s, "NULL", 0), "NULL");
+  EXPECT_EQ(eval(d, "2024-02-29", 0), "20240229");
+  EXPECT_EQ(eval(d, "0000-00-00", 0), "0");
+  EXPECT_EQ(eval(dt, "2024-01-31 23:59:59", 0), "20240131235959");
+  EXPECT_EQ(eval(dt6, "2024-02-29 13:14:15.123456", 6), "20240229131415.123456");
+  EXPECT_EQ(eval(t, "01:02:03", 0), "10203");
+  EXPECT_EQ(eval(t, "-838:59:59", 0), "-8385959");
+  EXPECT_EQ(eval(t2, "-12:34:56.78", 2), "-123456.78");
+  int scale = 0;
+  EXPECT_EQ(NumericContextSql(Col("i", BaseType::kInt), "x", &scale), "");
+  EXPECT_EQ(NumericContextSql(Col("y", BaseType::kYear), "x", &scale), "");
+  // MariaDB's max_length: e+0 is INT for short labels, d+0 is BIGINT.
+  EXPECT_EQ(NumericContextLength(EnumCol("e", BaseType::kEnum, {"a", "bbb", "c"}).type), 4);
+  EXPECT_EQ(NumericContextLength(EnumCol("s", BaseType::kSet, {"x", "yy", "z"}).type), 7);
+  EXPECT_EQ(NumericContextLength(d.type), 9);
+  EXPECT_EQ(NumericContextLength(t.type), 8);
+  EXPECT_EQ(NumericContextLength(dt6.type), 22);
+  EXPECT_EQ(NumericContextLength(Col("i", BaseType::kInt).type), -1);
+}
+
+// ---------------------------------------------------------------------------
+// TIMESTAMP and the session time zone
+
+TEST(TimeZone, OffsetsAndUtc) {
+  int64_t off = 1;
+  EXPECT_TRUE(ZoneOffsetAt("+02:00", 0, &off));
+  EXPECT_EQ(off, 7200);
+  EXPECT_TRUE(ZoneOffsetAt("-05:30", 0, &off));
+  EXPECT_EQ(off, -19800);
+  EXPECT_TRUE(ZoneOffsetAt("", 0, &off));
+  EXPECT_EQ(off, 0);
+  EXPECT_FALSE(ZoneOffsetAt("Europe/Berlin", 0, &off));
+  EXPECT_FALSE(ZoneOffsetAt("+2", 0, &off));
+  EXPECT_TRUE(ZoneIsUtc("+00:00"));
+  EXPECT_TRUE(ZoneIsUtc(""));
+  EXPECT_FALSE(ZoneIsUtc("+01:00"));
+  EXPECT_EQ(TimestampToZoneSql("x", "+00:00"), "x");
+  EXPECT_EQ(TimestampToZoneSql("x", "+02:00"),
+            "(CASE WHEN substr(x, 1, 10) = '0000-00-00' THEN x ELSE rdb_convert_tz(x, '+00:00', '+02:00') END)");
+}
+
+TEST(TimeZone, TimestampsAreStoredInUtc) {
+  auto coerce = [](const std::string& zone, const std::string& in, uint64_t mode) -> std::string {
+    CoerceContext ctx;
+    ctx.sql_mode = mode;
+    ctx.time_zone = zone;
+    std::vector<SqlWarning> w;
+    ctx.warnings = &w;
+    auto r = CoerceToStored(Col("ts", BaseType::kTimestamp, -1, 2), Value::String(in), ctx);
+    if (!r.ok()) return "!" + std::to_string(r.status().mysql_errno());
+    return r->ToText() + (w.empty() ? "" : " W" + std::to_string(w[0].code));
+  };
+  EXPECT_EQ(coerce("+02:00", "2024-03-10 01:30:00.25", kStrict), "2024-03-09 23:30:00.25");
+  EXPECT_EQ(coerce("-05:30", "2024-12-31 20:00:00", kStrict), "2025-01-01 01:30:00.00");
+  EXPECT_EQ(coerce("", "2024-03-10 01:30:00", kStrict), "2024-03-10 01:30:00.00");
+  EXPECT_EQ(coerce("+02:00", "0000-00-00 00:00:00", kStrict), "0000-00-00 00:00:00.00");
+  // The range is checked in UTC: 01:00:01 at +01:00 is the epoch's first second.
+  EXPECT_EQ(coerce("+01:00", "1970-01-01 01:00:01", kStrict), "1970-01-01 00:00:01.00");
+  EXPECT_EQ(coerce("+01:00", "1970-01-01 01:00:00", kStrict), "!1292");
+  EXPECT_EQ(coerce("+01:00", "1970-01-01 01:00:00", kLoose), "0000-00-00 00:00:00.00 W1264");
+}
+
 }  // namespace
 }  // namespace relaydb::sql
