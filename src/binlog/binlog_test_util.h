@@ -10,11 +10,20 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "binlog/events.h"
+
+namespace relaydb {
+// Readable gtest failure messages for Values.
+inline void PrintTo(const Value& v, std::ostream* os) {
+  static const char* kKinds[] = {"Null", "Int", "UInt", "Double", "String"};
+  *os << kKinds[static_cast<int>(v.kind())] << "(" << v.ToText() << ")";
+}
+}  // namespace relaydb
 
 namespace relaydb::binlog::testing {
 

@@ -110,7 +110,9 @@ Status ClientConnection::SendOk(uint64_t affected, uint64_t insert_id, const std
 }
 
 Status ClientConnection::Handshake() {
-  if (server_->ConnectionCount() > server_->MaxConnections()) {
+  // max_connections ordinary clients, plus one more for an administrator
+  // (SUPER / CONNECTION ADMIN), as in MariaDB.
+  if (server_->ConnectionCount() > server_->MaxConnections() + 1) {
     return SendError(Status::SqlError(1040, "08004", "Too many connections"));
   }
   ASSIGN_OR_RETURN(std::string scramble, wire::GenerateScramble());
@@ -132,6 +134,9 @@ Status ClientConnection::Handshake() {
   client_caps_ = resp->capabilities & caps;
   RETURN_IF_ERROR(Authenticate(resp->user, resp->auth_plugin_name, resp->auth_response, scramble));
   conn_.SetReadTimeout(0);
+  if (server_->ConnectionCount() > server_->MaxConnections() &&
+      !(account_.global_privs & (sql::kSuperAcl | sql::kConnectionAdminAcl)))
+    return SendError(Status::SqlError(1040, "08004", "Too many connections"));
 
   session_ = std::make_unique<sql::Session>(&server_->engine(), proc_);
   RETURN_IF_ERROR(session_->Init());
@@ -168,8 +173,9 @@ Status ClientConnection::Authenticate(const std::string& user, const std::string
   bool ok = false;
   if (used_plugin == kSha2Plugin && (!auth.sha2_digest.empty() || auth.auth_string.empty())) {
     ok = sql::CheckCachingSha2Password(auth.sha2_digest, scramble, response);
-    if (ok) {
-      // fast_auth_success
+    // fast_auth_success precedes the OK, except for an empty password where
+    // MySQL answers OK at once.
+    if (ok && !response.empty()) {
       RETURN_IF_ERROR(conn_.WritePacket(wire::BuildAuthMoreData(std::string(1, '\x03'))));
     }
   } else {
@@ -347,7 +353,9 @@ Status ClientConnection::DoQuery(std::string_view sql) {
       if (!s.IsSqlError()) {
         LogWarning("statement failed: " + s.ToString());
       }
-      return SendError(s);
+      RETURN_IF_ERROR(SendError(s));
+      if (proc_->kill_connection.load()) return Status::ConnectionClosed("killed");
+      return Status::Ok();
     }
     if (proc_->kill_connection.load()) return Status::ConnectionClosed("killed");
   }
@@ -360,12 +368,15 @@ Status ClientConnection::DoQuery(std::string_view sql) {
 
 Status ClientConnection::DoFieldList(std::string_view body) {
   // COM_FIELD_LIST: table name NUL-terminated, then an optional wildcard.
-  std::string table(body.substr(0, body.find('\0')));
+  size_t nul = body.find('\0');
+  std::string table(body.substr(0, nul));
+  std::string wildcard = nul == std::string_view::npos ? "" : std::string(body.substr(nul + 1));
   auto def = session_->engine()->catalog().GetTable(session_->current_db(), table);
   if (session_->current_db().empty()) return SendError(Status::SqlError(1046, "3D000", "No database selected"));
   if (!def)
     return SendError(Status::SqlError(1146, "42S02", "Table '" + session_->current_db() + "." + table + "' doesn't exist"));
   for (const auto& c : def->columns) {
+    if (!wildcard.empty() && !sql::WildMatch(c.name, wildcard, true)) continue;
     ColumnMeta m = sql::ColumnMetaFor(*def, c);
     std::string p = wire::EncodeColumnDefinition41(m);
     // COM_FIELD_LIST appends the default value (lenenc); send NULL marker-free empty.

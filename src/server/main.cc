@@ -25,8 +25,10 @@ int main(int argc, char** argv) {
   sql::GlobalVariables variables;
   std::vector<std::string> args(argv + 1, argv + argc);
   server::ParsedOptions parsed = server::ParseServerOptions(args, &variables);
-  for (const auto& m : parsed.messages) Log(m.level, m.text);
-  if (!parsed.ok()) return parsed.exit_code;
+  if (!parsed.ok()) {
+    for (const auto& m : parsed.messages) Log(m.level, m.text);
+    return parsed.exit_code;
+  }
   server::ServerOptions& opts = parsed.options;
   if (opts.help) {
     printf("%s", server::HelpText("relaydb").c_str());
@@ -44,6 +46,8 @@ int main(int argc, char** argv) {
     fprintf(stderr, "relaydb: cannot open log file %s\n", opts.log_error.c_str());
     return 1;
   }
+  // Option notes and warnings go to the error log, as mariadbd's do.
+  for (const auto& m : parsed.messages) Log(m.level, m.text);
   server::ServerConfig config;
   config.datadir = opts.datadir.empty() ? "data" : opts.datadir;
   // relaydb listens on loopback unless told otherwise (mysqld: all interfaces).

@@ -7,6 +7,8 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -30,6 +32,14 @@ Status Server::Start() {
   eo.root_password = config_.root_password;
   eo.synchronous_full = config_.synchronous_full;
   bool fresh = false;
+  // One server per data directory: an exclusive lock held for our lifetime.
+  mkdir(config_.datadir.c_str(), 0750);
+  std::string lock_path = config_.datadir + "/relaydb.lock";
+  lock_fd_ = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0640);
+  if (lock_fd_ < 0) return Status::IoError("cannot open " + lock_path + ": " + strerror(errno));
+  if (flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
+    return Status::IoError("Unable to lock " + lock_path + " error: " + std::to_string(errno) +
+                           " (another relaydb is using the data directory " + config_.datadir + ")");
   ASSIGN_OR_RETURN(engine_, sql::Engine::Open(eo, &processlist_, &fresh));
   engine_->SetVariables(variables_);
   engine_->set_server_id(config_.server_id);
@@ -195,12 +205,21 @@ void Server::Shutdown() {
     close(unix_fd_);
     unlink(config_.socket.c_str());
   }
+  // Interrupt running statements and close client connections.
+  for (const auto& p : processlist_.Snapshot()) {
+    auto e = processlist_.Find(p.id);
+    if (e) {
+      e->kill_query = true;
+      e->kill_connection = true;
+    }
+  }
   {
     std::unique_lock<std::mutex> l(mu_);
     for (auto* c : connections_set_) c->Shutdown();
     cv_.wait_for(l, std::chrono::seconds(10), [this] { return active_.load() == 0; });
   }
   engine_.reset();
+  if (lock_fd_ >= 0) close(lock_fd_);
   LogNote("relaydb: Shutdown complete");
 }
 

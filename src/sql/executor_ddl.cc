@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "sql/catalog.h"
 #include "sql/executor.h"
@@ -120,6 +121,12 @@ Result<std::vector<TableAlterOp>> ToCatalogOps(const AlterTableStmt& st, const s
   return out;
 }
 
+bool NameEqualCi(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 // The column CREATE TABLE ... SELECT makes for a result column, as
 // MariaDB 10.11 types it: a column reference keeps its definition (without
 // AUTO_INCREMENT), other expressions get the type of their result; NOT NULL
@@ -129,8 +136,15 @@ ColumnDef ColumnForResult(const OutputColumn& out) {
   ColumnDef c;
   if (t.column != nullptr) {
     c = *t.column;
+    if (c.auto_increment && c.type.IsInteger() && !c.default_value) c.default_value = "0";
     c.auto_increment = false;
     c.comment.clear();
+    if (c.type.base == BaseType::kJson) {
+      // The copy is a LONGTEXT without JSON's CHECK constraint.
+      c.type.base = BaseType::kLongText;
+      c.type.charset = "utf8mb4";
+      c.type.collation = "utf8mb4_bin";
+    }
     if (t.table && t.column->type.IsString() && c.type.collation.empty()) {
       // Pin the source table's collation: the new table may have another.
       c.type.collation = EffectiveCollation(c.type, t.table->collation);
@@ -343,18 +357,26 @@ Status Executor::CreateTable(const CreateTableStmt& st) {
 Status Executor::CreateTableSelect(const CreateTableStmt& st, TableDef def) {
   Translator tr(s_->MakeEnv(params_), sql_);
   ASSIGN_OR_RETURN(TranslatedQuery tq, tr.TranslateQuery(*st.select));
+  // Columns: the declared ones the query does not fill, then one per result
+  // column (its declared definition if it has one), as MariaDB orders them.
+  std::vector<ColumnDef> declared = std::move(def.columns);
+  def.columns.clear();
+  std::vector<bool> from_query(declared.size(), false);
+  for (const OutputColumn& oc : tq.columns)
+    for (size_t j = 0; j < declared.size(); j++)
+      if (NameEqualCi(declared[j].name, oc.meta.name)) from_query[j] = true;
+  for (size_t j = 0; j < declared.size(); j++)
+    if (!from_query[j]) def.columns.push_back(declared[j]);
   std::vector<int> target(tq.columns.size());
   for (size_t i = 0; i < tq.columns.size(); i++) {
-    int ci = def.FindColumn(tq.columns[i].meta.name);
-    if (ci < 0) {
-      def.columns.push_back(ColumnForResult(tq.columns[i]));
-      ci = static_cast<int>(def.columns.size() - 1);
-    } else {
-      for (size_t j = 0; j < i; j++)
-        if (target[j] == ci)
-          return Status::SqlError(1060, "42S21", "Duplicate column name '" + tq.columns[i].meta.name + "'");
-    }
-    target[i] = ci;
+    const std::string& name = tq.columns[i].meta.name;
+    if (def.FindColumn(name) >= 0)
+      return Status::SqlError(1060, "42S21", "Duplicate column name '" + name + "'");
+    ColumnDef col = ColumnForResult(tq.columns[i]);
+    for (const ColumnDef& d : declared)
+      if (NameEqualCi(d.name, name)) col = d;
+    def.columns.push_back(std::move(col));
+    target[i] = static_cast<int>(def.columns.size() - 1);
   }
   return RunDdl([&](storage::Connection& conn, CatalogChange* ch, DdlOptions o) -> Status {
     o.if_not_exists = st.if_not_exists;
@@ -371,17 +393,14 @@ Status Executor::CreateTableSelect(const CreateTableStmt& st, TableDef def) {
       cols += (j ? ", " : "") + storage::QuoteIdent(created.columns[j].name);
       marks += j ? ", ?" : "?";
     }
-    const char* verb = st.duplicates == CreateTableStmt::Duplicates::kIgnore    ? "INSERT OR IGNORE"
-                       : st.duplicates == CreateTableStmt::Duplicates::kReplace ? "INSERT OR REPLACE"
-                                                                                : "INSERT";
-    storage::Statement sel, ins;
+    storage::Statement sel, ins, replace;
     Status ps = conn.PrepareUncached(tq.sql, &sel);
     if (!ps.ok()) return s_->MapSqliteError(ps, nullptr, nullptr);
     for (size_t i = 0; i < tq.binds.size(); i++) RETURN_IF_ERROR(sel.BindValue(static_cast<int>(i + 1), tq.binds[i]));
-    RETURN_IF_ERROR(conn.PrepareUncached(std::string(verb) + " INTO " +
-                                             storage::QuoteIdent(SqliteTableName(created.db, created.name)) + " (" +
-                                             cols + ") VALUES (" + marks + ")",
-                                         &ins));
+    std::string into = " INTO " + storage::QuoteIdent(SqliteTableName(created.db, created.name)) + " (" + cols +
+                       ") VALUES (" + marks + ")";
+    RETURN_IF_ERROR(conn.PrepareUncached("INSERT" + into, &ins));
+    RETURN_IF_ERROR(conn.PrepareUncached("INSERT OR REPLACE" + into, &replace));
     CoerceContext ctx;
     ctx.sql_mode = o.sql_mode;
     ctx.ignore = st.duplicates == CreateTableStmt::Duplicates::kIgnore;
@@ -391,7 +410,7 @@ Status Executor::CreateTableSelect(const CreateTableStmt& st, TableDef def) {
     ctx.now = o.now;
     ctx.time_zone = o.time_zone;
     std::vector<Value> row(created.columns.size());
-    uint64_t selected = 0, inserted = 0;
+    uint64_t selected = 0, affected = 0, duplicates = 0;
     while (true) {
       bool has = false;
       Status step = sel.Step(&has);
@@ -413,14 +432,31 @@ Status Executor::CreateTableSelect(const CreateTableStmt& st, TableDef def) {
       for (size_t j = 0; j < created.columns.size(); j++)
         RETURN_IF_ERROR(BindStored(ins, static_cast<int>(j + 1), created.columns[j], row[j]));
       Status run = ins.Run();
-      if (!run.ok()) return s_->MapSqliteError(run, &created, &row);
-      inserted += static_cast<uint64_t>(sqlite3_changes(conn.handle()));
       ins.Reset();
+      if (run.ok()) {
+        affected++;
+        continue;
+      }
+      bool duplicate = conn.last_error().IsUniqueViolation();
+      Status err = s_->MapSqliteError(run, &created, &row);
+      if (!duplicate || st.duplicates == CreateTableStmt::Duplicates::kError) return err;
+      duplicates++;
+      if (st.duplicates == CreateTableStmt::Duplicates::kIgnore) {
+        ch->warnings.push_back(SqlWarning{SqlWarning::Level::kWarning, err.mysql_errno(), err.message()});
+        continue;
+      }
+      // REPLACE: the old row goes, the new one comes (2 rows affected).
+      for (size_t j = 0; j < created.columns.size(); j++)
+        RETURN_IF_ERROR(BindStored(replace, static_cast<int>(j + 1), created.columns[j], row[j]));
+      Status rep = replace.Run();
+      replace.Reset();
+      if (!rep.ok()) return s_->MapSqliteError(rep, &created, &row);
+      affected += 2;
     }
     ch->records_info = true;
     ch->records = selected;
-    ch->affected_rows = inserted;
-    if (st.duplicates == CreateTableStmt::Duplicates::kIgnore) ch->duplicates = selected - inserted;
+    ch->affected_rows = affected;
+    ch->duplicates = duplicates;
     return Status::Ok();
   });
 }

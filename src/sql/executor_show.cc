@@ -445,7 +445,7 @@ Status Executor::ShowCatalog(const ShowStmt& st) {
                                      {"COLUMN_COMMENT", "Comment"}});
         for (size_t i = 0; i < rows.size(); i++) {
           const ColumnDef& c = def->columns[i];
-          Value coll = c.type.IsString() && c.type.base != BaseType::kJson
+          Value coll = c.type.IsString() || c.type.base == BaseType::kJson
                            ? Str(EffectiveCollation(c.type, def->collation)) : Value::Null();
           std::vector<Value> r = {rows[i][0], rows[i][1], coll, rows[i][2], rows[i][3], rows[i][4], rows[i][5],
                                   Str("select,insert,update,references"), Str(c.comment)};

@@ -1972,8 +1972,15 @@ TEST(ParserErrorTest, DeepNestingFailsCleanly) {
   sub += "1";
   for (int i = 0; i < 5000; ++i) sub += ")";
   EXPECT_FALSE(ParseOne("SELECT " + sub, {}).ok());
-  // Long unary chains are iterative, not recursive.
+  // Long unary and operator chains are iterative, not recursive, and the
+  // deep trees they build are destroyed without deep recursion.
   EXPECT_TRUE(ParseOne("SELECT " + std::string(100000, '-') + "1", {}).ok());
+  std::string chain = "SELECT 1";
+  for (int i = 0; i < 100000; ++i) chain += " OR a";
+  EXPECT_TRUE(ParseOne(chain, {}).ok());
+  std::string unions = "SELECT 1";
+  for (int i = 0; i < 20000; ++i) unions += " UNION SELECT 1";
+  EXPECT_TRUE(ParseOne(unions, {}).ok());
   std::string nots;
   for (int i = 0; i < 5000; ++i) nots += "NOT ";
   EXPECT_FALSE(ParseOne("SELECT " + nots + "1", {}).ok());

@@ -210,6 +210,13 @@ TranslateEnv Session::MakeEnv(const std::vector<Value>* params) {
   const std::string& coll = vars_->hot().collation_connection;
   if (coll.size() > 4 && coll.compare(coll.size() - 4, 4, "_bin") == 0) env.literal_collation = "rdb_bin";
   env.user_var = [this](const std::string& name) { return GetUserVariable(name); };
+  if (!system_user_ && !(account_.global_privs & kSelectAcl)) {
+    env.on_table_read = [this](const TableDef& t) -> Status {
+      if (IsInformationSchema(t.db)) return Status::Ok();
+      if (engine_->accounts().HasPrivilege(account_, kSelectAcl, t.db, t.name)) return Status::Ok();
+      return TableAccessDenied("SELECT", account_, t.db, t.name);
+    };
+  }
   env.user_var_family = [this](const std::string& name) -> std::optional<ResultType> {
     auto it = user_var_family_.find(Lower(name));
     if (it == user_var_family_.end()) return std::nullopt;
@@ -541,6 +548,13 @@ void Session::SetUserVariable(std::string_view name, const Value& value) {
 void Session::SetUserVariableTyped(std::string_view name, const Value& value, ResultType family) {
   user_vars_[Lower(name)] = value;
   user_var_family_[Lower(name)] = family;
+}
+
+bool Session::SleepInterruptible(double seconds) {
+  if (proc_) proc_->SetState("User sleep");
+  bool interrupted = FunctionContext::SleepInterruptible(seconds);
+  if (proc_) proc_->SetState("Sending data");
+  return interrupted;
 }
 
 uint64_t Session::SqlMode() { return vars_->hot().sql_mode; }

@@ -134,6 +134,8 @@ class Session : public FunctionContext {
   bool AbortOnWarning() override { return abort_on_warning_; }
   void RaiseError(const Status& error) override { function_error_ = error; }
   bool IsKilled() override { return proc_ && (proc_->kill_query.load() || proc_->kill_connection.load()); }
+  // SLEEP(): shows "User sleep" in SHOW PROCESSLIST while it waits.
+  bool SleepInterruptible(double seconds) override;
 
  private:
   friend class Executor;

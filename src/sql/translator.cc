@@ -84,6 +84,25 @@ std::string ColumnValueSql(const TranslateEnv& env, const ScopeTable& t, const C
   return ref;
 }
 
+// A plain ENUM / SET / DATE / DATETIME / TIMESTAMP / TIME column reference
+// in numeric context (arithmetic, a comparison with a number, SUM/AVG):
+// rewrites *sql to MySQL's number for it (types.h NumericContextSql) and
+// *t to that number's type. False (nothing changed) for other expressions.
+bool ColumnAsNumber(std::string* sql, ExprType* t) {
+  if (t->column == nullptr) return false;
+  int scale = 0;
+  std::string num = NumericContextSql(*t->column, *sql, &scale);
+  if (num.empty()) return false;
+  ExprType n;
+  n.family = scale > 0 ? ResultType::kDecimal : ResultType::kInt;
+  n.decimals = scale;
+  n.nullable = t->nullable;
+  n.max_len = NumericContextLength(t->column->type);
+  *sql = std::move(num);
+  *t = n;
+  return true;
+}
+
 ExprType Family(ResultType f, int decimals = -1) {
   ExprType t;
   t.family = f;
@@ -310,7 +329,7 @@ ColumnMeta MetaForType(const ExprType& t, const std::string& name) {
     cm.org_name.clear();
     cm.flags &= kUnsignedFlag | kZerofillFlag | kBinaryFlag | kBlobFlag | kEnumFlag | kSetFlag;
     if (cm.charset == kCharsetBinary) cm.flags |= kBinaryFlag;  // numbers, temporals: an item's flags
-    if (cm.charset != kCharsetBinary && cm.type != kTypeBlob) cm.decimals = 39;
+    if (t.origin->type.IsString() || t.origin->type.IsBinaryString()) cm.decimals = 39;
     if (!t.nullable) cm.flags |= kNotNullFlag;
     return cm;
   }
@@ -703,6 +722,7 @@ Status Translator::TranslateFrom(const TableRef& ref, Scope* scope, std::string*
       auto def = env_.find_table(db, ref.table.name);
       if (!def)
         return Status::SqlError(1146, "42S02", "Table '" + db + "." + ref.table.name + "' doesn't exist");
+      if (env_.on_table_read) RETURN_IF_ERROR(env_.on_table_read(*def));
       std::string alias = ref.alias.empty() ? ref.table.name : ref.alias;
       for (auto& t : scope->tables)
         if (t.alias == alias)
@@ -1073,7 +1093,9 @@ Status Translator::TranslateSelectCore(const SelectCore& s, const QueryExpr* q, 
     if (q != nullptr && !q->order_by.empty()) {
       clause_ = "ORDER BY";
       std::string ob;
-      RETURN_IF_ERROR(TranslateOrderBy(q->order_by, &scope, &item_sql, nullptr, &ob));
+      std::vector<OutputColumn> ordered_cols(types.size());  // ORDER BY n: the item's type
+      for (size_t i = 0; i < types.size(); i++) ordered_cols[i].type = types[i];
+      RETURN_IF_ERROR(TranslateOrderBy(q->order_by, &scope, &item_sql, &ordered_cols, &ob));
       sql += " ORDER BY " + ob;
     } else if (!group_terms.empty()) {
       // MariaDB sorts by the GROUP BY columns when there is no ORDER BY.
@@ -1667,6 +1689,15 @@ ExprType CommonType(const std::vector<const ExprType*>& types) {
   return rt;
 }
 
+// Digits after the point in a temporal string literal ('10:00:00.5' has 1), at most 6.
+int FractionDigitsOf(std::string_view s) {
+  auto dot = s.rfind('.');
+  if (dot == std::string_view::npos) return 0;
+  int n = 0;
+  while (dot + 1 + n < s.size() && n < 6 && isdigit(static_cast<unsigned char>(s[dot + 1 + n]))) n++;
+  return n;
+}
+
 bool IsDayOrLonger(IntervalUnit u) {
   return u == IntervalUnit::kDay || u == IntervalUnit::kWeek || u == IntervalUnit::kMonth ||
          u == IntervalUnit::kQuarter || u == IntervalUnit::kYear || u == IntervalUnit::kYearMonth;
@@ -1777,17 +1808,8 @@ Result<std::string> Translator::Binary(const Expr& e, Scope* scope, ExprType* ty
     // and against a number: e + 0 is the index, d + 0 is YYYYMMDD, e = 1
     // compares the index (types.h NumericContextSql).
     auto column_number = [&](std::string* sql, ExprType* t, const ExprType& other) {
-      if (t->column == nullptr || t->is_row || (IsComparison(op) && !other.IsNumeric())) return;
-      int scale = 0;
-      std::string num = NumericContextSql(*t->column, *sql, &scale);
-      if (num.empty()) return;
-      ExprType n;
-      n.family = scale > 0 ? ResultType::kDecimal : ResultType::kInt;
-      n.decimals = scale;
-      n.nullable = t->nullable;
-      n.max_len = NumericContextLength(t->column->type);
-      *sql = num;
-      *t = n;
+      if (t->is_row || (IsComparison(op) && !other.IsNumeric())) return;
+      ColumnAsNumber(sql, t);
     };
     column_number(&l, &lt, rt);
     column_number(&r, &rt, lt);
@@ -2162,6 +2184,13 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
     sources.push_back(a.get());
   }
   if (unit == IntervalUnit::kNone && (name == "adddate" || name == "subdate")) unit = IntervalUnit::kDay;
+  // Numeric aggregates read ENUM / SET / temporal columns as numbers
+  // (SUM(e) adds indexes); MIN/MAX/COUNT/GROUP_CONCAT keep the values.
+  if (aggregate && (name == "sum" || name == "avg" || name == "std" || name == "stddev" ||
+                    name == "stddev_pop" || name == "stddev_samp" || name == "variance" ||
+                    name == "var_pop" || name == "var_samp")) {
+    for (size_t i = 0; i < args.size(); i++) ColumnAsNumber(&args[i], &types[i]);
+  }
 
   // Result type.
   ExprType rt = Family(fi->type, fi->decimals);
@@ -2186,6 +2215,16 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
         rt.long_int = a.long_int;
       }
       if (a.family == ResultType::kNull && fi->type == ResultType::kString) rt = Family(ResultType::kString);
+      if (fi->type == ResultType::kDate || fi->type == ResultType::kDatetime || fi->type == ResultType::kTime) {
+        // TIME(dt), TIMESTAMP(d), SEC_TO_TIME(1.5), CONVERT_TZ: the function's
+        // kind with the argument's fractional digits.
+        int dec = a.IsExact() || a.family == ResultType::kDatetime || a.family == ResultType::kTime
+                      ? std::max(a.decimals, 0)
+                      : a.family == ResultType::kDouble ? 6 : 0;
+        if (sources[fi->rule_arg] != nullptr && sources[fi->rule_arg]->IsLiteral(LiteralKind::kString))
+          dec = FractionDigitsOf(sources[fi->rule_arg]->value);
+        rt = Family(fi->type, fi->type == ResultType::kDate ? -1 : std::min(dec, 6));
+      }
       break;
     }
     case TypeRule::kCommonOfArgs: {
@@ -2263,10 +2302,17 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       rt = TemporalAddType(arg_type(fi->rule_arg), unit, amount);
       break;
     case TypeRule::kAddTime: {
-      ExprType a = arg_type(0);
+      ExprType a = arg_type(0), b = arg_type(1);
       rt = Family(a.family == ResultType::kTime ? ResultType::kTime
                   : (a.family == ResultType::kDate || a.family == ResultType::kDatetime) ? ResultType::kDatetime
                   : ResultType::kString);
+      if (rt.family != ResultType::kString) {
+        // Fractional digits: the typed arguments' (a string adds none).
+        auto dec = [](const ExprType& t) {
+          return t.family == ResultType::kTime || t.family == ResultType::kDatetime ? std::max(t.decimals, 0) : 0;
+        };
+        rt.decimals = std::min(std::max(dec(a), dec(b)), 6);
+      }
       break;
     }
     case TypeRule::kStrToDate:
@@ -2294,6 +2340,17 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       break;
   }
   if ((fi->flags & kFnLongResult) != 0) rt.long_int = true;
+  if ((name == "time_to_sec" || name == "unix_timestamp") && !types.empty()) {
+    // DECIMAL with the argument's fractional digits when it has some.
+    const ExprType& a = types[0];
+    int dec = a.family == ResultType::kTime || a.family == ResultType::kDatetime ? std::max(a.decimals, 0)
+              : a.family == ResultType::kDecimal                             ? std::max(a.decimals, 0)
+              : a.family == ResultType::kDouble                              ? 6
+                                                                             : 0;
+    if (sources[0] != nullptr && sources[0]->IsLiteral(LiteralKind::kString))
+      dec = FractionDigitsOf(sources[0]->value);
+    if (dec > 0) rt = Family(ResultType::kDecimal, std::min(dec, 6));
+  }
 
   // Nullability (result metadata), as MariaDB's maybe_null.
   auto any_nullable = [&](size_t from) {
@@ -2312,7 +2369,7 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
   } else if (name == "ifnull" || name == "coalesce") {
     rt.nullable = all_nullable();
   } else if (name == "if") {
-    rt.nullable = any_nullable(1);
+    rt.nullable = any_nullable(1) || types[0].is_null_literal;
   } else if ((fi->flags & kFnNullFromArgs) != 0 && !aggregate) {
     rt.nullable = any_nullable(0);
   }
@@ -2339,6 +2396,14 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       rt.max_len = 385;
     else if (name == "version") rt.max_len = 64;
     else if (name == "group_concat") rt.max_len = 16383;  // BLOB, as MariaDB types it
+    else if ((name == "left" || name == "right") && e.args.size() == 2 && e.args[1]->IsLiteral(LiteralKind::kInt)) {
+      int64_t n = atoll(e.args[1]->value.c_str()), l0 = types[0].max_len;
+      if (l0 < 0 && types[0].column != nullptr) l0 = static_cast<int64_t>(CharacterMaxLength(types[0].column->type));
+      rt.max_len = l0 >= 0 ? std::min(l0, n) : n;
+    }
+    else if ((name == "substring" || name == "substr" || name == "mid") && e.args.size() == 3 &&
+             e.args[2]->IsLiteral(LiteralKind::kInt))
+      rt.max_len = atoll(e.args[2]->value.c_str());
     else if (rt.max_len < 0 && known && mx >= 0) rt.max_len = mx;
   }
   *type = rt;
@@ -2351,6 +2416,12 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
 
   // Exact arguments: decimal literals as text for the rdb_dec_* variants;
   // DECIMAL values as text with their scale where MySQL reads a string.
+  if (fi->rule == TypeRule::kCommonOfArgs && rt.family == ResultType::kDatetime) {
+    // DATE values among DATETIMEs take the DATETIME form (LEAST(d, dt)).
+    for (size_t i = fi->rule_arg; i < args.size(); i++)
+      if (types[i].family == ResultType::kDate)
+        args[i] = "rdb_cast_datetime(" + args[i] + ", " + std::to_string(std::max(rt.decimals, 0)) + ")";
+  }
   if (use_dec) {
     for (size_t i = 0; i < args.size(); i++) args[i] = ExactArg(sources[i], args[i]);
   } else {
@@ -2362,6 +2433,12 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
   // Special argument shapes.
   if (e.star_arg) return fn + "(*)";
   if (name == "coalesce" && args.size() == 1) return "coalesce(" + args[0] + ", NULL)";
+  if (fi->rule == TypeRule::kAddTime && (rt.family == ResultType::kTime || rt.family == ResultType::kDatetime)) {
+    // The typed result shows its own fractional digits.
+    std::string call = fn + "(" + args[0] + ", " + args[1] + ")";
+    return std::string(rt.family == ResultType::kTime ? "rdb_cast_time(" : "rdb_cast_datetime(") + call + ", " +
+           std::to_string(std::max(rt.decimals, 0)) + ")";
+  }
   if ((name == "pow" || name == "power" || name == "exp") && !use_dec) {
     // The call as MariaDB prints it, for error 1690 ("... out of range in 'pow(-8,1 / 3)'").
     std::string text = name == "exp" ? "exp(" : "pow(";
@@ -2628,13 +2705,23 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
       } else {
         list = "(";
         type->nullable = t.nullable;
+        bool all_numbers = true;
         for (size_t i = 1; i < e.args.size(); i++) {
           ExprType ti;
           ASSIGN_OR_RETURN(std::string v, Expr_(*e.args[i], scope, &ti));
           list += (i > 1 ? ", " : "") + v;
           type->nullable = type->nullable || ti.nullable;
+          all_numbers = all_numbers && ti.IsNumeric();
         }
         list += ")";
+        // ENUM / SET IN (numbers): their index / bitmask against the numbers.
+        if (all_numbers && t.column != nullptr &&
+            (t.column->type.base == BaseType::kEnum || t.column->type.base == BaseType::kSet)) {
+          int scale = 0;
+          a = NumericContextSql(*t.column, a, &scale);
+          t.family = ResultType::kInt;
+          t.column = nullptr;
+        }
       }
       if (t.family == ResultType::kString && t.column == nullptr && !t.is_row)
         a = "(" + a + ") COLLATE " + env_.literal_collation;
@@ -2707,8 +2794,10 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
     case ExprKind::kCase: {
       std::string out = "CASE";
       ExprType ot;
+      bool nullable = false;  // MariaDB: any argument nullable (conditions too), or no ELSE
       if (e.case_operand) {
         ASSIGN_OR_RETURN(std::string op, Expr_(*e.case_operand, scope, &ot));
+        nullable = ot.nullable;
         // CASE x WHEN y compares as x = y: strings by the connection's
         // collation unless a column gives one.
         if (ot.family == ResultType::kString && ot.column == nullptr) op = "(" + op + ") COLLATE " + env_.literal_collation;
@@ -2721,16 +2810,17 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
         ASSIGN_OR_RETURN(std::string ts, Expr_(*w.then, scope, &tt));
         // A searched CASE tests MySQL truth: strings through DOUBLE.
         if (!e.case_operand && !tw.IsNumeric() && tw.family != ResultType::kNull) ws = "rdb_truth(" + ws + ")";
+        nullable = nullable || tw.nullable;
         results.push_back(tt);
         out += " WHEN " + ws + " THEN " + ts;
       }
-      bool nullable = true;
       if (e.else_expr) {
         ExprType te;
         ASSIGN_OR_RETURN(std::string es, Expr_(*e.else_expr, scope, &te));
         results.push_back(te);
         out += " ELSE " + es;
-        nullable = false;
+      } else {
+        nullable = true;
       }
       std::vector<const ExprType*> rts;
       for (const auto& t : results) {

@@ -96,6 +96,9 @@ struct TranslateEnv {
   int div_precision_increment = 4;
   // Collation for comparing two non-column strings (collation_connection).
   std::string literal_collation = "rdb_ci";
+  // Called for every base table a query reads (SELECT privilege check);
+  // may be empty.
+  std::function<Status(const TableDef& table)> on_table_read;
   // Current value of @name (for result typing); may be empty.
   std::function<Value(const std::string& name)> user_var;
   // Its MySQL type family when known (DECIMAL values are kept as text).

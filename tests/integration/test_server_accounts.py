@@ -260,8 +260,6 @@ def test_caching_sha2_password_client(sides):
     assert mdb[0][1] == [b"mysql_native_password"], mdb
 
 
-@relaydb_bug("caching_sha2_password with an empty password answers fast_auth_success (0x01 0x03) "
-             "where MySQL answers OK at once; PyMySQL then fails with 'Packet sequence number wrong'")
 def test_caching_sha2_password_client_empty_password(sides):
     setup_on_both(sides, "CREATE USER 'acc_nopw'@'%'")
     results = {name: sha2_login(server, "acc_nopw", "")[0] for name, server in sides}
@@ -337,8 +335,6 @@ def test_table_level_grant(sides):
     assert out[2][1] == 1142, out
 
 
-@relaydb_bug("SELECT is not checked against table/database privileges: a user with no "
-             "privilege on a database (or after REVOKE SELECT) reads its tables")
 def test_select_needs_a_privilege(sides):
     setup_on_both(sides, "CREATE USER 'acc_ro'@'%' IDENTIFIED BY 'pw'",
                   f"GRANT SELECT ON {DB}.* TO 'acc_ro'@'%'",

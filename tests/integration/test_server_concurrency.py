@@ -336,8 +336,6 @@ def test_autocommit_reads_see_each_commit(sides):
     assert on_both(sides, scenario) == [60, 61, 62, 63]
 
 
-@relaydb_bug("START TRANSACTION WITH CONSISTENT SNAPSHOT issues a deferred SQLite BEGIN, "
-             "so the snapshot is only taken at the first read")
 def test_consistent_snapshot_is_taken_at_start_transaction(sides):
     def scenario(server):
         other = _setup_t(server)
@@ -482,7 +480,6 @@ def test_lock_wait_timeout_in_explicit_transaction_keeps_it_open(sides):
 SELECT_FOR_UPDATE = "SELECT n FROM c WHERE id = 1 FOR UPDATE"
 
 
-@relaydb_bug("SELECT ... FOR UPDATE takes no lock and reads the old snapshot: lost update")
 def test_select_for_update_serializes_read_modify_write(sides):
     """Two transactions read-modify-write one counter through SELECT ... FOR UPDATE: the
     second read waits for the first COMMIT and sees its value, so no increment is lost."""
@@ -517,7 +514,6 @@ def test_select_for_update_serializes_read_modify_write(sides):
     assert on_both(sides, scenario) == (True, 5, 6, ((7,),))
 
 
-@relaydb_bug("SELECT ... FOR UPDATE does not wait for a writer's lock (no 1205)")
 def test_select_for_update_lock_wait_timeout(sides):
     def scenario(server):
         a = connect(server)

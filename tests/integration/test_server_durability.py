@@ -219,8 +219,6 @@ def _shutdown_with_running_sleep(server) -> tuple[int, float, list]:
     return rc, took, result
 
 
-@relaydb_bug("shutdown does not kill running statements: it waits 10 s for a SELECT SLEEP(30), "
-             "then tears the engine down under the still-running session")
 def test_sigterm_interrupts_running_statements(server_factory):
     server = server_factory.relaydb()
     rc, took, result = _shutdown_with_running_sleep(server)
@@ -345,8 +343,6 @@ def test_auto_increment_continuity_across_sigkill(server_factory):
 
 # --- one datadir, one server ---------------------------------------------------------------
 
-@relaydb_bug("no lock on the datadir: a second relaydb starts on a datadir in use "
-             "(two in-process write locks over one SQLite file)")
 def test_second_server_on_same_datadir_refuses_to_start(server_factory):
     if against_mariadb():
         pytest.skip("MariaDB retries the InnoDB lock for a long time; checked on relaydb only")

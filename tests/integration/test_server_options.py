@@ -300,8 +300,6 @@ def test_loose_unknown_option_only_warns(tmp_path, started):
 
 
 @relaydb_only
-@relaydb_bug("option warnings are printed to stderr before --log-error is opened, so they never "
-             "reach the error log (mariadbd buffers them into it)")
 def test_option_warnings_reach_the_error_log(tmp_path, started):
     _loose_and_adjusted(tmp_path, started)
     log = (tmp_path / "relaydb.err").read_text()
@@ -471,8 +469,6 @@ def test_max_connections_refuses_one_too_many(server_factory):
     assert more == 2 and refusal2 == (1040, "Too many connections")
 
 
-@relaydb_bug("a SUPER user gets no extra connection beyond max_connections (MariaDB keeps "
-             "one for administrators)")
 def test_max_connections_keeps_one_for_super(server_factory):
     def scenario(server):
         admin = server.connect(autocommit=True)

@@ -657,7 +657,6 @@ def test_com_field_list(sides):
     assert no_db == (1046, "No database selected")
 
 
-@relaydb_bug("COM_FIELD_LIST ignores its wildcard argument and returns every column")
 def test_com_field_list_wildcard(sides):
     def scenario(server):
         c = RawClient(server)
@@ -809,8 +808,6 @@ def test_kill_needs_ownership_or_privilege(sides):
     assert on_both(sides, scenario) == ((1095, "You are not owner of thread <id>"), None, None, True)
 
 
-@relaydb_bug("KILL <own connection id> closes the socket before sending ERROR 1927 "
-             "'Connection was killed' (the client sees 2013 Lost connection)")
 def test_kill_own_connection_reports_1927(sides):
     def scenario(server):
         conn = server.connect(autocommit=True)
@@ -857,7 +854,6 @@ def test_show_processlist(sides):
     assert me == ("Query", "SHOW PROCESSLIST")
 
 
-@relaydb_bug("SHOW PROCESSLIST State of a running SELECT SLEEP() is 'Sending data', not 'User sleep'")
 def test_processlist_state_of_a_sleeping_query(sides):
     def scenario(server):
         sleeper = Sleeper(server)
