@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <ctime>
 
 #include "binlog/events.h"
@@ -196,7 +197,7 @@ Result<AppendResult> BinlogWriter::Append(const std::vector<std::string>& events
   std::unique_lock l(mu_);
   if (!started_ || closed_) return Status::InvalidArgument("binlog writer is not open for appending");
   if (events.empty()) return Status::InvalidArgument("empty event group");
-  if (pending_.empty() && size_ >= options_.max_size) RETURN_IF_ERROR(RotateLocked(l));
+  if (pending_.empty() && size_ >= options_.max_size) RETURN_IF_ERROR(RotateLocked());
 
   const bool checksum = options_.checksum == ChecksumAlg::kCrc32;
   const GtidBinlogState before = gtid_state_;
@@ -252,22 +253,22 @@ Status BinlogWriter::Sync(uint64_t ticket) {
     if (ticket <= synced_ticket_) return Status::Ok();
   }
   if (fd_ < 0) return Status::InvalidArgument("binlog is closed");
-  // Leader: one fdatasync for every group appended so far.
+  // Leader: one fdatasync for every group appended so far, on a duplicate of
+  // the descriptor so that rotation may close the file meanwhile.
+  const int fd = ::dup(fd_);
+  if (fd < 0) return ErrnoStatus("cannot duplicate the descriptor of", PathOf(current_name_), errno);
   sync_in_progress_ = true;
   const uint64_t target = last_ticket_;
-  const int fd = fd_;
   const std::string path = PathOf(current_name_);
   l.unlock();
   Status s = SyncFd(fd, path);
+  ::close(fd);
   l.lock();
   sync_in_progress_ = false;
+  if (s.ok()) sync_count_++;
   if (s.ok() && target > synced_ticket_) synced_ticket_ = target;
   sync_cv_.notify_all();
   return s;
-}
-
-void BinlogWriter::WaitForSyncLocked(std::unique_lock<std::mutex>& l) {
-  while (sync_in_progress_) sync_cv_.wait(l);
 }
 
 Status BinlogWriter::Publish(uint64_t ticket) {
@@ -279,7 +280,7 @@ Status BinlogWriter::Publish(uint64_t ticket) {
     moved = true;
   }
   if (moved) update_cv_.notify_all();
-  if (started_ && !closed_ && pending_.empty() && size_ >= options_.max_size) return RotateLocked(l);
+  if (started_ && !closed_ && pending_.empty() && size_ >= options_.max_size) return RotateLocked();
   return Status::Ok();
 }
 
@@ -326,7 +327,6 @@ Status BinlogWriter::TruncateTo(const LogPosition& pos) {
     return Status::InvalidArgument("position " + std::to_string(pos.pos) +
                                    " is not the start of an unpublished event group");
   }
-  WaitForSyncLocked(l);
   if (::ftruncate(fd_, static_cast<off_t>(pos.pos)) != 0) {
     return ErrnoStatus("cannot truncate", PathOf(current_name_), errno);
   }
@@ -336,8 +336,7 @@ Status BinlogWriter::TruncateTo(const LogPosition& pos) {
   return Status::Ok();
 }
 
-Status BinlogWriter::CloseFileLocked(std::unique_lock<std::mutex>& l, uint8_t last_event_type) {
-  WaitForSyncLocked(l);
+Status BinlogWriter::CloseFileLocked(uint8_t last_event_type) {
   const std::string path = PathOf(current_name_);
   const uint32_t now = static_cast<uint32_t>(Now());
   EventHeader h;
@@ -362,9 +361,9 @@ Status BinlogWriter::CloseFileLocked(std::unique_lock<std::mutex>& l, uint8_t la
   return Status::Ok();
 }
 
-Status BinlogWriter::RotateLocked(std::unique_lock<std::mutex>& l) {
+Status BinlogWriter::RotateLocked() {
   if (!pending_.empty()) return Status::InvalidArgument("cannot rotate the binlog inside an event group");
-  RETURN_IF_ERROR(CloseFileLocked(l, kRotateEvent));
+  RETURN_IF_ERROR(CloseFileLocked(kRotateEvent));
   RETURN_IF_ERROR(OpenFileLocked(last_number_ + 1, false));
   if (options_.expire_logs_seconds > 0) {
     std::vector<std::string> purged;
@@ -385,7 +384,7 @@ Status BinlogWriter::RotateLocked(std::unique_lock<std::mutex>& l) {
 Status BinlogWriter::FlushLogs() {
   std::unique_lock l(mu_);
   if (!started_ || closed_) return Status::InvalidArgument("binlog writer is not open");
-  return RotateLocked(l);
+  return RotateLocked();
 }
 
 Status BinlogWriter::PurgeFirstLocked(size_t n, std::vector<std::string>* purged) {
@@ -450,7 +449,6 @@ Status BinlogWriter::ResetMaster(uint64_t first_number) {
     return Status::InvalidArgument("RESET MASTER TO needs a number from 1 to 2147483647");
   }
   if (!pending_.empty()) return Status::InvalidArgument("cannot reset the binlog inside an event group");
-  WaitForSyncLocked(l);
   ::close(fd_);
   fd_ = -1;
   RETURN_IF_ERROR(PurgeFirstLocked(index_.files().size(), nullptr));
@@ -466,7 +464,7 @@ Status BinlogWriter::Close() {
   Status s;
   if (started_ && fd_ >= 0) {
     pending_.clear();
-    s = CloseFileLocked(l, kStopEvent);
+    s = CloseFileLocked(kStopEvent);
   }
   update_cv_.notify_all();
   return s;
@@ -506,6 +504,11 @@ std::vector<Gtid> BinlogWriter::GtidBinlogPos() const {
 uint64_t BinlogWriter::NextSeqNo(uint32_t domain_id) const {
   std::lock_guard l(mu_);
   return gtid_state_.NextSeqNo(domain_id);
+}
+
+uint64_t BinlogWriter::sync_count() const {
+  std::lock_guard l(mu_);
+  return sync_count_;
 }
 
 LogPosition BinlogWriter::ReadableEndLocked() const { return {current_name_, published_end_}; }

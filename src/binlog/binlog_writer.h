@@ -146,6 +146,8 @@ class BinlogWriter : public BinlogEndSource {
   std::vector<Gtid> GtidBinlogPos() const;
   // The seq_no the next GTID of `domain_id` should get.
   uint64_t NextSeqNo(uint32_t domain_id) const;
+  // fdatasyncs Sync() has done (group commit makes it < the groups synced).
+  uint64_t sync_count() const;
 
   ChecksumAlg checksum_alg() const { return options_.checksum; }
   uint32_t server_id() const { return options_.server_id; }
@@ -170,10 +172,9 @@ class BinlogWriter : public BinlogEndSource {
   std::string PathOf(const std::string& name) const { return options_.dir + "/" + name; }
   Status RecoverLocked();
   Status OpenFileLocked(uint64_t number, bool first_after_start);
-  Status RotateLocked(std::unique_lock<std::mutex>& l);
-  Status CloseFileLocked(std::unique_lock<std::mutex>& l, uint8_t last_event_type);
+  Status RotateLocked();
+  Status CloseFileLocked(uint8_t last_event_type);
   Status PurgeFirstLocked(size_t n, std::vector<std::string>* purged);
-  void WaitForSyncLocked(std::unique_lock<std::mutex>& l);
   LogPosition ReadableEndLocked() const;
 
   // Constant after construction.
@@ -199,6 +200,7 @@ class BinlogWriter : public BinlogEndSource {
   uint64_t last_ticket_ = 0;
   uint64_t synced_ticket_ = 0;
   bool sync_in_progress_ = false;
+  uint64_t sync_count_ = 0;
   GtidBinlogState gtid_state_;
 };
 

@@ -158,6 +158,9 @@ inline constexpr uint8_t kOverMaxDbsInEventMts = 254;
 enum QueryFlags2 : uint32_t {
   kOptionAutoIsNull = 0x00004000,
   kOptionNotAutocommit = 0x00080000,
+  // MariaDB: explicit_defaults_for_timestamp (ON by default since 10.10, so
+  // MariaDB 10.11 sessions log flags2 = 0x01000000).
+  kOptionExplicitDefTimestamp = 0x01000000,
   kOptionNoForeignKeyChecks = 0x04000000,
   kOptionRelaxedUniqueChecks = 0x08000000,
   kOptionNoCheckConstraintChecks = 0x80000000u,  // MariaDB

@@ -72,8 +72,9 @@ struct QueryEvent {
   std::optional<uint8_t> sql_require_primary_key;
   std::optional<uint8_t> default_table_encryption;
 
-  // The status variables MariaDB 10.11 writes for every statement: flags2,
-  // sql_mode, catalog "std", charset. The caller adds the conditional ones
+  // The status variables MariaDB 10.11 writes for every statement: flags2
+  // (kOptionExplicitDefTimestamp in a default session), sql_mode, catalog
+  // "std", charset. The caller adds the conditional ones
   // (auto_increment when not 1/1, time_zone, lc_time_names when not en_US,
   // hrnow, xid for DDL) as MariaDB does.
   static QueryEvent MariaDb(std::string db, std::string query, uint32_t thread_id, uint32_t exec_time,

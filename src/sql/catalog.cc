@@ -2541,12 +2541,17 @@ std::vector<std::string> InformationSchemaTablesColumns() {
 std::vector<Value> InformationSchemaTablesRow(const TableDef& def, const Value& table_rows,
                                               const Value& auto_increment,
                                               const Value& create_time) {
+  // The .frm version: 11 when the table has hidden expressions (a JSON
+  // column's CHECK, a long UNIQUE key's hash), else 10.
+  bool expressions = false;
+  for (const ColumnDef& c : def.columns) expressions |= c.type.base == BaseType::kJson;
+  for (const IndexDef& idx : def.indexes) expressions |= IsLongHashKey(def, idx);
   return {Value::String("def"),
           Value::String(def.db),
           Value::String(def.name),
           Value::String("BASE TABLE"),
           Value::String(def.engine),
-          Value::UInt(10),
+          Value::UInt(expressions ? 11 : 10),
           Value::String("Dynamic"),
           table_rows,
           Value::UInt(0),

@@ -88,6 +88,9 @@ class CatalogChange {
   // An error to report after the change is committed: DROP TABLE a, b drops
   // the tables that exist and then fails with 1051 for the missing ones.
   Status error_after_commit;
+  // When non-empty, the statement text the binary log records instead of
+  // the client's (that DROP TABLE names only the tables it dropped).
+  std::string binlog_query;
 
  private:
   friend class Catalog;

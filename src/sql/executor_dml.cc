@@ -126,7 +126,9 @@ Status Executor::Insert(const InsertStmt& st) {
     for (size_t i = 0; i < ncols; i++) target.push_back(static_cast<int>(i));
   }
 
-  // Collect input rows.
+  // Collect input rows. In strict mode a warning while computing a value
+  // (1365 division by zero, ...) is the statement's error.
+  s_->abort_on_warning_ = !st.ignore && (s_->SqlMode() & (kModeStrictTransTables | kModeStrictAllTables)) != 0;
   std::vector<std::vector<InputCell>> inputs;
   auto eval = [&](const Expr& e, InputCell* cell) -> Status {
     if (e.kind == ExprKind::kDefault && e.args.empty()) {
@@ -195,7 +197,7 @@ Status Executor::Insert(const InsertStmt& st) {
   ctx.db = t.db;
   ctx.table = t.name;
   ctx.warnings = &s_->warnings_;
-  ctx.null_becomes_default = multi_row;
+  ctx.null_becomes_default = multi_row || st.ignore;
   ctx.now = now;
   s_->abort_on_warning_ = ctx.strict();
 

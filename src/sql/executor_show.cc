@@ -373,7 +373,11 @@ Status Executor::ShowCatalog(const ShowStmt& st) {
     case ShowKind::kTableStatus: {
       std::string db = st.db.empty() ? s_->current_db_ : st.db;
       if (db.empty()) return Status::SqlError(1046, "3D000", "No database selected");
-      if (!cat.DatabaseExists(db)) return Status::SqlError(1049, "42000", "Unknown database '" + db + "'");
+      bool is_schema = Session::IsInformationSchema(db);
+      if (!is_schema && !cat.DatabaseExists(db))
+        return Status::SqlError(1049, "42000", "Unknown database '" + db + "'");
+      std::vector<std::string> tables = is_schema ? InformationSchemaTableNames() : cat.ListTables(db);
+      if (st.what == ShowKind::kTableStatus && is_schema) tables.clear();  // no sizes to show
       if (st.what == ShowKind::kTableStatus) {
         // information_schema.TABLES from TABLE_NAME on, without TABLE_TYPE.
         auto tables_def = InformationSchemaDef("TABLES");
@@ -390,7 +394,7 @@ Status Executor::ShowCatalog(const ShowStmt& st) {
           source.push_back(i);
         }
         std::vector<std::vector<Value>> rows;
-        for (auto& t : cat.ListTables(db)) {
+        for (auto& t : tables) {
           auto def = cat.GetTable(db, t);
           if (!def) continue;
           Value count = Value::Null();
@@ -414,9 +418,9 @@ Status Executor::ShowCatalog(const ShowStmt& st) {
       std::vector<ColumnMeta> cols = IsColumns("TABLE_NAMES", {{"TABLE_NAME", name}});
       if (st.full) cols.push_back(InformationSchemaMeta("TABLE_NAMES", "TABLE_TYPE", "Table_type"));
       std::vector<std::vector<Value>> rows;
-      for (auto& t : cat.ListTables(db)) {
+      for (auto& t : tables) {
         std::vector<Value> r = {Str(t)};
-        if (st.full) r.push_back(Str("BASE TABLE"));
+        if (st.full) r.push_back(Str(is_schema ? "SYSTEM VIEW" : "BASE TABLE"));
         rows.push_back(std::move(r));
       }
       return SendFiltered(cols, std::move(rows), st, 0);
@@ -424,7 +428,9 @@ Status Executor::ShowCatalog(const ShowStmt& st) {
     case ShowKind::kColumns: {
       std::string db = st.table.db.empty() ? (st.db.empty() ? s_->current_db_ : st.db) : st.table.db;
       if (db.empty()) return Status::SqlError(1046, "3D000", "No database selected");
-      auto def = cat.GetTable(db, st.table.name);
+      auto def = Session::IsInformationSchema(db) ? InformationSchemaDef(st.table.name) : cat.GetTable(db, st.table.name);
+      if (!def && Session::IsInformationSchema(db))
+        return Status::SqlError(1109, "42S02", "Unknown table '" + st.table.name + "' in information_schema");
       if (!def) return Status::SqlError(1146, "42S02", "Table '" + db + "." + st.table.name + "' doesn't exist");
       std::vector<ColumnMeta> cols = IsColumns("COLUMNS", {{"COLUMN_NAME", "Field"},
                                                            {"COLUMN_TYPE", "Type"},

@@ -1934,6 +1934,45 @@ TEST(FunctionsTest, FormatsDoublesAsMariaDb) {
   EXPECT_EQ(FormatMysqlDouble(0), "0");
 }
 
+TEST(FunctionsTest, FloatValuesReadAsStringsWithFloatDigits) {
+  Db db;
+  // CREATE TABLE r (f FLOAT, fp FLOAT(7,3)); MariaDB's CONCAT(f) / SELECT f
+  // for the values stored from 0.1, 1e10, 3.4e38, 1/3, -0.000001, 1.5.
+  EXPECT_EQ(db.Query("SELECT rdb_float_text(0.1), rdb_float_text(1e10), rdb_float_text(3.4e38), "
+                     "rdb_float_text(1/3.0), rdb_float_text(-0.000001), rdb_float_text(1.5, 3), "
+                     "rdb_float_text(1.100000023841858), rdb_float_text(7), rdb_float_text('x')"),
+            "0.1|10000000000|3.4e38|0.333333|-0.000001|1.500|1.1|7|x");
+}
+
+TEST(FunctionsTest, OverflowMessagesUseTheGivenExpressionText) {
+  Db db;
+  // SELECT k + 1 FROM t (k = 9223372036854775807): MariaDB prints the item.
+  EXPECT_EQ(db.Query("SELECT rdb_add(9223372036854775807, 1, '`db`.`t`.`k` + 1')"),
+            "ERROR 1690: BIGINT value is out of range in '`db`.`t`.`k` + 1'");
+  EXPECT_EQ(db.Query("SELECT rdb_mul(1e300, 1e10, '1e300 * 1e10')"),
+            "ERROR 1690: DOUBLE value is out of range in '1e300 * 1e10'");
+  // Without the text the values stand in.
+  EXPECT_EQ(db.Query("SELECT rdb_sub(-9223372036854775807, 2)"),
+            "ERROR 1690: BIGINT value is out of range in '-9223372036854775807 - 2'");
+}
+
+TEST(FunctionsTest, TableDescribesResultMetadata) {
+  // Item_long_func results are INT; NULL only from NULL arguments.
+  for (const char* name : {"LENGTH", "CHAR_LENGTH", "LOCATE", "YEAR", "EXTRACT", "CRC32"}) {
+    const FunctionInfo* f = LookupFunction(name);
+    ASSERT_NE(f, nullptr) << name;
+    EXPECT_TRUE(f->flags & kFnLongResult) << name;
+  }
+  EXPECT_FALSE(LookupFunction("TIMESTAMPDIFF")->flags & kFnLongResult);
+  EXPECT_FALSE(LookupFunction("BIT_LENGTH")->flags & kFnLongResult);
+  EXPECT_TRUE(LookupFunction("ABS")->flags & kFnNullFromArgs);
+  EXPECT_FALSE(LookupFunction("YEAR")->flags & kFnNullFromArgs);  // '2024-13-01' is NULL
+  // String results: decimals 39 (-1) unless MariaDB fixes them.
+  EXPECT_EQ(LookupFunction("CONCAT")->decimals, -1);
+  EXPECT_EQ(LookupFunction("DATE_FORMAT")->decimals, 0);
+  EXPECT_EQ(LookupFunction("FORMAT")->decimal_variant, "rdb_dec_format");
+}
+
 TEST(FunctionsTest, SessionValuesComeFromTheContext) {
   Db db;
   db.ctx.database = "shop";

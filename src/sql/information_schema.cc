@@ -363,9 +363,7 @@ CREATE TABLE `PARTITIONS` (
 )sql";
 
 // Tables that exist only to describe SHOW results (not queryable).
-bool IsInternalOnly(const std::string& name) {
-  return name == "TABLE_NAMES" || name == "OPEN_TABLES" || name == "PLUGINS";
-}
+bool IsInternalOnly(const std::string& name) { return name == "TABLE_NAMES" || name == "OPEN_TABLES"; }
 
 const std::map<std::string, std::shared_ptr<const TableDef>>& Definitions() {
   static const auto* defs = [] {
@@ -461,6 +459,13 @@ const std::vector<CharsetInfo>& Charsets() {
       {"eucjpms", "UJIS for Windows Japanese", "eucjpms_japanese_ci", 3},
   };
   return kCharsets;
+}
+
+std::vector<std::string> InformationSchemaTableNames() {
+  std::vector<std::string> out;
+  for (const auto& [name, def] : Definitions())
+    if (!IsInternalOnly(name)) out.push_back(name);
+  return out;  // std::map order: sorted
 }
 
 std::shared_ptr<const TableDef> InformationSchemaDef(std::string_view name) {

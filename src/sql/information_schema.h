@@ -9,6 +9,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +25,10 @@ namespace relaydb::sql {
 // character columns are utf8mb4 (the character set MariaDB converts them to
 // for a utf8mb4 client).
 std::shared_ptr<const TableDef> InformationSchemaDef(std::string_view name);
+
+// The information_schema tables a query can name, sorted (SHOW TABLES FROM
+// information_schema).
+std::vector<std::string> InformationSchemaTableNames();
 
 // Result metadata of `column` of information_schema.`table`, sent under the
 // name `alias` (a SHOW statement's column). Aborts on a name that is not in

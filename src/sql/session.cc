@@ -72,10 +72,13 @@ Session::Session(Engine* engine, std::shared_ptr<ProcessEntry> proc)
   vars_->SetProvider([this](const SysVarDef& def) -> std::optional<Value> {
     std::string n = Lower(def.name);
     if (n == "in_transaction") return Value::Int(in_txn_ ? 1 : 0);
-    if (n == "warning_count") return Value::Int(static_cast<int64_t>(warnings_.size()));
+    bool prev = showing_previous_ && warnings_.empty();
+    const auto& w = prev ? previous_warnings_ : warnings_;
+    if (n == "warning_count")
+      return Value::Int(static_cast<int64_t>(std::max(w.size(), prev ? previous_total_ : warning_total_)));
     if (n == "error_count") {
       int64_t e = 0;
-      for (auto& w : warnings_) e += w.level == SqlWarning::Level::kError;
+      for (auto& x : w) e += x.level == SqlWarning::Level::kError;
       return Value::Int(e);
     }
     if (n == "last_insert_id" || n == "identity") return Value::UInt(last_insert_id_);
@@ -236,11 +239,17 @@ Status Session::Execute(const ParsedStatement& stmt, std::string_view sql_text,
   // unless it makes its own (MySQL: "reset for each new statement that
   // uses a table"), so SELECT @@warning_count sees them.
   const SelectStmt* sel = stmt.stmt->As<SelectStmt>();
-  bool tableless = sel != nullptr && sel->query->kind == QueryExpr::Kind::kSelect &&
-                   sel->query->select->from.empty();
+  bool tableless = (sel != nullptr && sel->query->kind == QueryExpr::Kind::kSelect &&
+                    sel->query->select->from.empty()) ||
+                   stmt.stmt->kind == StatementKind::kSet || stmt.stmt->kind == StatementKind::kDo;
+  abort_on_warning_ = false;
   std::vector<SqlWarning> previous;
+  size_t previous_total = warning_total_;
   if (tableless) previous = warnings_;
-  if (!keeps_warnings) warnings_.clear();
+  if (!keeps_warnings) {
+    warnings_.clear();
+    warning_total_ = 0;
+  }
   function_error_ = Status::Ok();
   if (proc_) {
     proc_->kill_query = false;
@@ -249,19 +258,41 @@ Status Session::Execute(const ParsedStatement& stmt, std::string_view sql_text,
   query_start_us_ = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count();
   Executor ex(this, sql_text, params, sink);
   if (tableless) {
-    // The count must be visible while the statement runs.
-    warnings_ = previous;
-    size_t before = warnings_.size();
+    // The statement's own count starts at 0; @@warning_count still reads
+    // the previous statement's (previous_warnings_), which stay in place
+    // unless this one makes its own.
+    previous_warnings_ = std::move(previous);
+    previous_total_ = previous_total;
+    warnings_.clear();
+    showing_previous_ = true;
     Status s = ex.Run(stmt);
-    if (warnings_.size() != before) warnings_.erase(warnings_.begin(), warnings_.begin() + before);
+    showing_previous_ = false;
     if (!s.ok() && s.IsSqlError()) warnings_.push_back(SqlWarning{SqlWarning::Level::kError, s.mysql_errno(), s.message()});
+    if (warnings_.empty()) {
+      warnings_ = std::move(previous_warnings_);
+      warning_total_ = previous_total_;
+    } else {
+      CapWarnings();
+    }
+    previous_warnings_.clear();
     return s;
   }
   Status s = ex.Run(stmt);
   if (!s.ok() && s.IsSqlError() && !keeps_warnings) {
     warnings_.push_back(SqlWarning{SqlWarning::Level::kError, s.mysql_errno(), s.message()});
   }
+  if (!keeps_warnings) CapWarnings();
   return s;
+}
+
+void Session::CapWarnings() {
+  // SHOW WARNINGS keeps at most max_error_count; the count keeps them all.
+  warning_total_ = std::max(warning_total_, warnings_.size());
+  auto max = vars_->Get(SysVarScope::kSession, "max_error_count");
+  if (max.ok()) {
+    uint64_t m = max->kind() == Value::Kind::kUInt ? max->uint_value() : static_cast<uint64_t>(max->int_value());
+    if (warnings_.size() > m) warnings_.resize(m);
+  }
 }
 
 Result<std::vector<ColumnMeta>> Session::DescribeResult(const ParsedStatement& stmt, std::string_view sql_text) {

@@ -84,7 +84,9 @@ class Session : public FunctionContext {
   uint16_t status_flags() const;
   // Warnings of the last statement (SHOW WARNINGS, warning count in OK).
   const std::vector<SqlWarning>& warnings() const { return warnings_; }
-  uint16_t warning_count() const { return static_cast<uint16_t>(std::min<size_t>(warnings_.size(), 65535)); }
+  uint16_t warning_count() const {
+    return static_cast<uint16_t>(std::min<size_t>(std::max<size_t>(warnings_.size(), warning_total_), 65535));
+  }
   void ClearWarnings() { warnings_.clear(); }
   void AddWarning(SqlWarning::Level level, uint16_t code, std::string msg);
   void AddAdminWarnings(const std::vector<AdminWarning>& w);
@@ -202,6 +204,15 @@ class Session : public FunctionContext {
 
   // Statement state.
   std::vector<SqlWarning> warnings_;
+  // While a statement that uses no table runs: the previous statement's
+  // warnings, which @@warning_count still reports.
+  std::vector<SqlWarning> previous_warnings_;
+  bool showing_previous_ = false;
+  // Warnings a statement produced, including those beyond max_error_count
+  // that SHOW WARNINGS no longer lists.
+  size_t warning_total_ = 0;
+  size_t previous_total_ = 0;
+  void CapWarnings();
   uint64_t last_insert_id_ = 0;
   uint64_t found_rows_ = 0;
   int64_t row_count_ = -1;

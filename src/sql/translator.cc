@@ -330,6 +330,7 @@ ColumnMeta MetaForType(const ExprType& t, const std::string& name) {
     cm.flags &= kUnsignedFlag | kZerofillFlag | kBinaryFlag | kBlobFlag | kEnumFlag | kSetFlag;
     if (cm.charset == kCharsetBinary) cm.flags |= kBinaryFlag;  // numbers, temporals: an item's flags
     if (t.origin->type.IsString() || t.origin->type.IsBinaryString()) cm.decimals = 39;
+    if (t.origin->type.base == BaseType::kYear) cm.flags &= static_cast<uint16_t>(~kZerofillFlag);
     if (!t.nullable) cm.flags |= kNotNullFlag;
     return cm;
   }
@@ -402,7 +403,6 @@ ColumnMeta MetaForType(const ExprType& t, const std::string& name) {
       // 39 (not fixed) unless the function fixes it (DATE_FORMAT, CAST AS CHAR: 0).
       m.decimals = static_cast<uint8_t>(t.decimals >= 0 && t.decimals < 39 ? t.decimals : 39);
       if (chars > 512) {
-        m.decimals = 0;
         m.type = bytes <= 65535 ? kTypeBlob : bytes <= 16777215 ? kTypeMediumBlob : kTypeLongBlob;
       } else {
         m.type = kTypeVarString;
@@ -720,6 +720,8 @@ Status Translator::TranslateFrom(const TableRef& ref, Scope* scope, std::string*
       if (db.empty())
         return Status::SqlError(1046, "3D000", "No database selected");
       auto def = env_.find_table(db, ref.table.name);
+      if (!def && IEquals(db, "information_schema"))
+        return Status::SqlError(1109, "42S02", "Unknown table '" + ref.table.name + "' in information_schema");
       if (!def)
         return Status::SqlError(1146, "42S02", "Table '" + db + "." + ref.table.name + "' doesn't exist");
       if (env_.on_table_read) RETURN_IF_ERROR(env_.on_table_read(*def));
@@ -1578,7 +1580,7 @@ bool IsUnsignedInt(const ExprType& t) {
   if (t.family == ResultType::kUnsigned) return true;
   if (t.family != ResultType::kInt) return false;
   const ColumnDef* c = t.column != nullptr ? t.column : (t.table ? t.origin : nullptr);
-  return c != nullptr && c->type.is_unsigned && c->type.IsInteger();
+  return c != nullptr && ((c->type.is_unsigned && c->type.IsInteger()) || c->type.base == BaseType::kYear);
 }
 
 // True if MariaDB's type handler for an integer value is INT or narrower
@@ -1661,8 +1663,9 @@ ExprType CommonType(const std::vector<const ExprType*>& types) {
         // DECIMAL with an integer, or BIGINT with BIGINT UNSIGNED: DECIMAL.
         rt.family = ResultType::kDecimal;
       }
-    } else if ((rt.family == ResultType::kDate && t.family == ResultType::kDatetime) ||
-               (rt.family == ResultType::kDatetime && t.family == ResultType::kDate)) {
+    } else if ((rt.family == ResultType::kDate || rt.family == ResultType::kDatetime || rt.family == ResultType::kTime) &&
+               (t.family == ResultType::kDate || t.family == ResultType::kDatetime || t.family == ResultType::kTime)) {
+      // Mixed temporal kinds: DATETIME.
       rt.family = ResultType::kDatetime;
       rt.decimals = std::max(std::max(rt.decimals, t.decimals), 0);
     } else {
@@ -1813,6 +1816,27 @@ Result<std::string> Translator::Binary(const Expr& e, Scope* scope, ExprType* ty
     };
     column_number(&l, &lt, rt);
     column_number(&r, &rt, lt);
+  }
+
+  if (IsComparison(op) && !lt.is_row && !rt.is_row) {
+    // A temporal column against a string constant: the constant in the
+    // column's canonical form, so the stored text compares right ('12:00'
+    // is 12:00:00; '2024-1-2' is 2024-01-02) and an index still serves.
+    auto temporal_constant = [&](const ExprType& col, const Expr& other_e, const ExprType& other, std::string* sql) {
+      if (col.column == nullptr || !other.is_literal || other.family != ResultType::kString ||
+          !other_e.IsLiteral(LiteralKind::kString))
+        return;
+      int fsp = std::max(std::max(col.decimals, 0), FractionDigitsOf(other_e.value));
+      if (col.family == ResultType::kTime) {
+        *sql = "rdb_cast_time(" + *sql + ", " + std::to_string(fsp) + ")";
+      } else if (col.family == ResultType::kDatetime) {
+        *sql = "rdb_cast_datetime(" + *sql + ", " + std::to_string(fsp) + ")";
+      } else if (col.family == ResultType::kDate && other_e.value.find(':') == std::string::npos) {
+        *sql = "rdb_cast_date(" + *sql + ")";
+      }
+    };
+    temporal_constant(lt, *e.args[1], rt, &r);
+    temporal_constant(rt, *e.args[0], lt, &l);
   }
 
   if (IsComparison(op)) {
@@ -2029,6 +2053,19 @@ Result<std::string> Translator::Cast(const Expr& e, Scope* scope, ExprType* type
   const CastType& c = e.cast_type;
   type->nullable = true;
   const Expr* src = e.args[0].get();
+  if (c.kind == CastType::Kind::kSigned || c.kind == CastType::Kind::kUnsigned ||
+      c.kind == CastType::Kind::kDecimal || c.kind == CastType::Kind::kDouble || c.kind == CastType::Kind::kFloat) {
+    // Temporal / ENUM / SET columns as MySQL's numbers (CAST(d AS SIGNED) is YYYYMMDD).
+    if (ColumnAsNumber(&a, &at)) {
+      src = nullptr;
+      // A DATETIME(n) / TIME(n) number keeps its integer part (no rounding).
+      if (at.family == ResultType::kDecimal && c.kind != CastType::Kind::kDecimal &&
+          c.kind != CastType::Kind::kDouble && c.kind != CastType::Kind::kFloat) {
+        a = "rdb_dec_truncate(" + a + ", 0)";
+        at.decimals = 0;
+      }
+    }
+  }
   switch (c.kind) {
     case CastType::Kind::kSigned:
     case CastType::Kind::kUnsigned: {
@@ -2038,7 +2075,14 @@ Result<std::string> Translator::Cast(const Expr& e, Scope* scope, ExprType* type
       type->nullable = at.nullable;
       // Width: the argument's (INT or BIGINT metadata), a sign added to strings.
       int64_t len = at.IsExact() ? IntLen(at) : at.max_len;
-      if (at.family == ResultType::kDecimal) len = at.max_len;
+      if (at.family == ResultType::kDecimal) {
+        len = at.max_len;
+        const ColumnDef* dc = OriginOf(at);
+        if (len < 0 && dc != nullptr && dc->type.base == BaseType::kDecimal) {
+          int p = dc->type.length > 0 ? dc->type.length : 10, sc = std::max(dc->type.decimals, 0);
+          len = p + (sc > 0 ? 1 : 0) + 1;  // DECIMAL(p,s)'s display width
+        }
+      }
       if (at.IsStringy() && len >= 0 && !is_unsigned) len++;
       if (len >= 0) type->max_len = std::min<int64_t>(len, is_unsigned ? 20 : 21);
       std::string fn = is_unsigned ? "rdb_cast_unsigned(" : "rdb_cast_signed(";
@@ -2197,6 +2241,7 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
   auto arg_type = [&](int i) -> ExprType {
     return i < static_cast<int>(types.size()) ? types[i] : Family(ResultType::kNull);
   };
+  bool temporal_strings = false;  // GREATEST/LEAST: convert string arguments to rt's temporal type
   // Functions whose result is one of their arguments' values, unchanged.
   const bool passthrough = name == "min" || name == "max" || name == "nullif" || name == "ifnull" ||
                            name == "coalesce" || name == "if";
@@ -2231,6 +2276,22 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       std::vector<const ExprType*> ts;
       for (size_t i = fi->rule_arg; i < types.size(); i++) ts.push_back(&types[i]);
       rt = CommonType(ts);
+      if ((name == "greatest" || name == "least") && rt.family == ResultType::kString) {
+        // Temporal values among string constants compare, and come back, as
+        // that temporal type (LEAST(time_col, '10:00:00') is a TIME).
+        std::vector<const ExprType*> temporal;
+        bool only_constants = true;
+        for (const ExprType* t : ts) {
+          if (t->family == ResultType::kDate || t->family == ResultType::kDatetime || t->family == ResultType::kTime)
+            temporal.push_back(t);
+          else if (t->family != ResultType::kNull && !(t->family == ResultType::kString && t->is_literal))
+            only_constants = false;
+        }
+        if (only_constants && !temporal.empty()) {
+          rt = CommonType(temporal);
+          temporal_strings = true;
+        }
+      }
       if (!passthrough) {
         rt.origin = nullptr;
         rt.table = nullptr;
@@ -2340,6 +2401,18 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
       break;
   }
   if ((fi->flags & kFnLongResult) != 0) rt.long_int = true;
+  if ((name == "from_unixtime" && types.size() == 1) || name == "maketime") {
+    // Fractional digits of the seconds argument (FROM_UNIXTIME(1.5): 1).
+    const ExprType& a = types[name == "maketime" ? 2 : 0];
+    rt.decimals = a.family == ResultType::kDecimal ? std::min(std::max(a.decimals, 0), 6)
+                  : a.family == ResultType::kDouble || a.IsStringy() ? 6 : 0;
+  }
+  if (name == "timestamp" && types.size() == 2) {
+    auto dec = [](const ExprType& t) {
+      return t.family == ResultType::kTime || t.family == ResultType::kDatetime ? std::max(t.decimals, 0) : 0;
+    };
+    rt.decimals = std::max(rt.decimals, dec(types[1]));
+  }
   if ((name == "time_to_sec" || name == "unix_timestamp") && !types.empty()) {
     // DECIMAL with the argument's fractional digits when it has some.
     const ExprType& a = types[0];
@@ -2421,6 +2494,15 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
     for (size_t i = fi->rule_arg; i < args.size(); i++)
       if (types[i].family == ResultType::kDate)
         args[i] = "rdb_cast_datetime(" + args[i] + ", " + std::to_string(std::max(rt.decimals, 0)) + ")";
+  }
+  if (temporal_strings) {
+    for (size_t i = fi->rule_arg; i < args.size(); i++) {
+      if (types[i].family != ResultType::kString) continue;
+      std::string fsp = std::to_string(std::max(rt.decimals, 0));
+      args[i] = rt.family == ResultType::kTime ? "rdb_cast_time(" + args[i] + ", " + fsp + ")"
+                : rt.family == ResultType::kDate ? "rdb_cast_date(" + args[i] + ")"
+                                                 : "rdb_cast_datetime(" + args[i] + ", " + fsp + ")";
+    }
   }
   if (use_dec) {
     for (size_t i = 0; i < args.size(); i++) args[i] = ExactArg(sources[i], args[i]);
