@@ -285,8 +285,12 @@ TEST(BinlogWriter, RelayLogAppendKeepsTheSourcesPositions) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(w->ReadableEnd(), r->end);
   ASSERT_TRUE(w->Close().ok());
-  auto events = ParseFile(dir.File("relay-bin.000001"));
-  (void)events;
+  const auto raw = SplitFile(ReadFileBytes(dir.File("relay-bin.000001")));
+  ASSERT_EQ(raw.size(), 5u);  // head events, the Gtid, Stop
+  EventHeader h;
+  ASSERT_TRUE(DecodeHeader(raw[3].bytes, &h).ok());
+  EXPECT_EQ(h.log_pos, 123456u);
+  EXPECT_TRUE(ParseEvent(raw[3].bytes, FormatDescription::MariaDb(ChecksumAlg::kCrc32)).ok());
   EXPECT_EQ(ReadFileBytes(dir.File("relay-bin.index")), "./relay-bin.000001\n");
 }
 

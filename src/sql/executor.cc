@@ -357,10 +357,13 @@ Result<Value> Executor::EvalConstant(const Expr& e, const char* clause, ExprType
   bool has = false;
   Status st = stmt.Step(&has);
   if (!st.ok()) return s_->MapSqliteError(st, nullptr, nullptr);
-  OutputColumn oc;
-  oc.type = t;
   if (type_out != nullptr) *type_out = t;
-  return DecodeOutput(oc, stmt.handle(), 0, true);
+  // The value as computed, at full precision (1/3 is 0.333333333, not its
+  // display form 0.3333): it is about to be stored or assigned.
+  Value raw = stmt.ColumnAsValue(0);
+  if (t.family == ResultType::kUnsigned && raw.kind() == Value::Kind::kInt)
+    return Value::UInt(static_cast<uint64_t>(raw.int_value()));
+  return raw;
 }
 
 Status Executor::Do(const DoStmt& st) {
@@ -459,6 +462,12 @@ Status Executor::Set(const SetStmt& st) {
         t.family = ResultType::kString;
         ASSIGN_OR_RETURN(Value v, EvalConstant(*item.value, "SET", &t));
         if (item.value->IsLiteral(LiteralKind::kDecimal)) t.family = ResultType::kDecimal;
+        if (t.family == ResultType::kDecimal && v.kind() != Value::Kind::kString && !v.is_null()) {
+          // Keep a DECIMAL as its exact text at its scale (2.50, not 2.5).
+          OutputColumn oc;
+          oc.type = t;
+          v = DecodeStoredValue(oc, v, false);
+        }
         s_->SetUserVariableTyped(item.name, v, t.family);
         break;
       }

@@ -201,7 +201,7 @@ Status Executor::Insert(const InsertStmt& st) {
   ctx.now = now;
   s_->abort_on_warning_ = ctx.strict();
 
-  uint64_t affected = 0, duplicates = 0, first_generated = 0, records = 0, odku_id = 0;
+  uint64_t affected = 0, duplicates = 0, first_generated = 0, records = 0, odku_id = 0, first_explicit = 0;
   bool generated_any = false;
   std::vector<Value> row(ncols);
   std::vector<bool> provided(ncols);
@@ -250,6 +250,8 @@ Status Executor::Insert(const InsertStmt& st) {
       } else {
         uint64_t v = row[ci].kind() == Value::Kind::kInt ? static_cast<uint64_t>(row[ci].int_value())
                                                          : strtoull(row[ci].string_value().c_str(), nullptr, 10);
+        // The OK packet reports an explicit AUTO_INCREMENT value too.
+        if (first_explicit == 0) first_explicit = v;
         RETURN_IF_ERROR(s_->engine_->catalog().NoteAutoIncrementValue(*s_->conn_, t, v));
       }
     }
@@ -349,7 +351,7 @@ Status Executor::Insert(const InsertStmt& st) {
     return mapped;
   }
   s_->abort_on_warning_ = false;
-  uint64_t insert_id = odku_id;
+  uint64_t insert_id = odku_id != 0 ? odku_id : first_explicit;
   if (generated_any) {
     s_->last_insert_id_ = first_generated;
     insert_id = first_generated;

@@ -61,6 +61,12 @@ bool IEquals(std::string_view a, std::string_view b) {
   return true;
 }
 
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 std::string Upper(std::string_view s) {
   std::string out(s);
   for (auto& c : out) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
@@ -2164,6 +2170,33 @@ Result<std::string> Translator::Subquery(const QueryExpr& q, Scope* scope, ExprT
 
 Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* type) {
   const std::string& name = e.name;
+  // CHARSET(x) / COLLATION(x) answer from x's static type: a column's
+  // collation, CONVERT(.. USING cs), x COLLATE c, _cs'..', the connection's
+  // collation for other strings, 'binary' for everything else. VARCHAR(64)
+  // NOT NULL, as MariaDB types them.
+  if ((name == "charset" || name == "collation") && e.args.size() == 1) {
+    const Expr& x = *e.args[0];
+    ExprType xt;
+    ASSIGN_OR_RETURN(std::string ignored, Expr_(x, scope, &xt));
+    (void)ignored;
+    std::string coll;
+    if (x.kind == ExprKind::kConvertUsing || (x.kind == ExprKind::kLiteral && !x.charset.empty())) {
+      coll = x.charset == "binary" ? "binary" : DefaultCollationOf(x.charset);
+    } else if (x.kind == ExprKind::kCollate) {
+      coll = Lower(x.name);
+    } else if (xt.column != nullptr && (xt.column->type.IsString() || xt.column->type.base == BaseType::kJson)) {
+      coll = EffectiveCollation(xt.column->type, xt.table ? xt.table->collation : "");
+    } else if (xt.family == ResultType::kString || xt.family == ResultType::kJson) {
+      auto cc = env_.sysvar ? env_.sysvar("collation_connection", VarScope::kSession) : Result<Value>(Value::Null());
+      coll = cc.ok() && !cc->is_null() ? Lower(cc->ToText()) : "utf8mb4_general_ci";
+    } else {
+      coll = "binary";
+    }
+    *type = Family(ResultType::kString);
+    type->nullable = false;
+    type->max_len = 64;
+    return QuoteStr(name == "charset" ? (coll == "binary" ? coll : CharsetOfCollation(coll)) : coll);
+  }
   // Forms with their own syntax.
   if (name == "values") {
     if (e.args.size() != 1 || e.args[0]->kind != ExprKind::kColumnRef || !values_func)
