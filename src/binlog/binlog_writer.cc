@@ -389,18 +389,31 @@ Status BinlogWriter::FlushLogs() {
 
 Status BinlogWriter::PurgeFirstLocked(size_t n, std::vector<std::string>* purged) {
   if (n == 0) return Status::Ok();
+  // MariaDB's answer to a purge that fails half way (ER_BINLOG_PURGE_FATAL_ERR).
+  const Status fatal = Status::SqlError(1377, "HY000", "Fatal error during log purge");
   std::vector<std::string> gone(index_.files().begin(), index_.files().begin() + static_cast<long>(n));
   // The index first: a crash between the two leaves unlisted files, never a
   // listed file that is gone.
-  index_.RemoveFirst(n);
-  RETURN_IF_ERROR(index_.Save());
+  BinlogIndex kept = index_;
+  kept.RemoveFirst(n);
+  Status s = kept.Save();
+  if (!s.ok()) {
+    LogError(Header("cannot rewrite the index while purging: " + s.ToString()));
+    return fatal;
+  }
+  index_ = std::move(kept);
+  bool failed = false;
   for (const auto& f : gone) {
     if (::unlink(PathOf(f).c_str()) != 0 && errno != ENOENT) {
-      LogWarning(Header("cannot delete purged '" + f + "': " + std::strerror(errno)));
+      LogError(Header("cannot delete purged '" + f + "': " + std::strerror(errno)));
+      failed = true;
+      continue;
     }
     if (purged) purged->push_back(f);
   }
-  return SyncDir(options_.dir);
+  s = SyncDir(options_.dir);
+  if (failed || !s.ok()) return fatal;
+  return Status::Ok();
 }
 
 Status BinlogWriter::PurgeTo(const std::string& name, const InUseFn& in_use, std::vector<std::string>* purged) {

@@ -120,7 +120,9 @@ class BinlogWriter : public BinlogEndSource {
   Status FlushLogs();
   // PURGE BINARY LOGS TO 'name': removes every file before `name` (never the
   // current one), stopping at the first file `in_use` reports. SqlError 1373
-  // "Target log not found in binlog index" if `name` is not listed.
+  // "Target log not found in binlog index" if `name` is not listed; 1377
+  // "Fatal error during log purge" if the index or a file cannot be
+  // rewritten or deleted (the details go to the error log).
   Status PurgeTo(const std::string& name, const InUseFn& in_use = nullptr,
                  std::vector<std::string>* purged = nullptr);
   // PURGE BINARY LOGS BEFORE: removes files last modified before `before`

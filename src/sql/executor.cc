@@ -363,6 +363,10 @@ Result<Value> Executor::EvalConstant(const Expr& e, const char* clause, ExprType
   Value raw = stmt.ColumnAsValue(0);
   if (t.family == ResultType::kUnsigned && raw.kind() == Value::Kind::kInt)
     return Value::UInt(static_cast<uint64_t>(raw.int_value()));
+  // An exact value SQLite carried as a double (-2.5) stays exact: its
+  // shortest text, so storing rounds it as a DECIMAL (half away from zero).
+  if (t.family == ResultType::kDecimal && raw.kind() == Value::Kind::kDouble)
+    return Value::String(FormatDouble(raw.double_value()));
   return raw;
 }
 
@@ -462,11 +466,17 @@ Status Executor::Set(const SetStmt& st) {
         t.family = ResultType::kString;
         ASSIGN_OR_RETURN(Value v, EvalConstant(*item.value, "SET", &t));
         if (item.value->IsLiteral(LiteralKind::kDecimal)) t.family = ResultType::kDecimal;
-        if (t.family == ResultType::kDecimal && v.kind() != Value::Kind::kString && !v.is_null()) {
-          // Keep a DECIMAL as its exact text at its scale (2.50, not 2.5).
-          OutputColumn oc;
-          oc.type = t;
-          v = DecodeStoredValue(oc, v, false);
+        if (t.family == ResultType::kDecimal && v.kind() == Value::Kind::kString && t.decimals > 0) {
+          // Keep a DECIMAL at least at its scale (2.50, not 2.5); more
+          // digits (1/3 = 0.333333333) stay.
+          std::string text = v.string_value();
+          size_t dot = text.find('.');
+          int have = dot == std::string::npos ? 0 : static_cast<int>(text.size() - dot - 1);
+          if (have < t.decimals) {
+            if (dot == std::string::npos) text += '.';
+            text.append(static_cast<size_t>(t.decimals - have), '0');
+          }
+          v = Value::String(text);
         }
         s_->SetUserVariableTyped(item.name, v, t.family);
         break;

@@ -2177,8 +2177,10 @@ Result<std::string> Translator::Function(const Expr& e, Scope* scope, ExprType* 
   if ((name == "charset" || name == "collation") && e.args.size() == 1) {
     const Expr& x = *e.args[0];
     ExprType xt;
+    size_t bound = binds_.size();  // x's SQL is not used: neither are its bound values
     ASSIGN_OR_RETURN(std::string ignored, Expr_(x, scope, &xt));
     (void)ignored;
+    binds_.resize(bound);
     std::string coll;
     if (x.kind == ExprKind::kConvertUsing || (x.kind == ExprKind::kLiteral && !x.charset.empty())) {
       coll = x.charset == "binary" ? "binary" : DefaultCollationOf(x.charset);
