@@ -192,6 +192,7 @@ Status Executor::Insert(const InsertStmt& st) {
   bool multi_row = inputs.size() > 1 || st.source == InsertStmt::Source::kSelect;
   std::string now = s_->NowText(6);
   CoerceContext ctx;
+  ctx.time_zone = s_->vars().hot().time_zone;  // TIMESTAMP input is in the session zone
   ctx.sql_mode = sql_mode;
   ctx.ignore = st.ignore;
   ctx.db = t.db;
@@ -402,6 +403,7 @@ Status Executor::Update(const UpdateStmt& st) {
     std::string v;
     if (a.value->kind == ExprKind::kDefault && a.value->args.empty()) {
       CoerceContext dctx;
+      dctx.time_zone = s_->vars().hot().time_zone;
       dctx.sql_mode = s_->SqlMode();
       std::string now = s_->NowText(6);
       dctx.now = now;
@@ -461,6 +463,7 @@ Status Executor::Update(const UpdateStmt& st) {
   RETURN_IF_ERROR(s_->BeginWrite());
   s_->store_last_.clear();
   CoerceContext ctx;
+  ctx.time_zone = s_->vars().hot().time_zone;  // TIMESTAMP input is in the session zone
   ctx.sql_mode = s_->SqlMode();
   ctx.ignore = st.ignore;
   ctx.db = t.db;
@@ -582,6 +585,7 @@ Status Executor::UpdateMulti(const UpdateStmt& st) {
     }
   }
   CoerceContext ctx;
+  ctx.time_zone = s_->vars().hot().time_zone;  // TIMESTAMP input is in the session zone
   ctx.sql_mode = s_->SqlMode();
   ctx.ignore = st.ignore;
   ctx.warnings = &s_->warnings_;
