@@ -35,6 +35,10 @@ class BinlogIndex {
   void Add(const std::string& name) { files_.push_back(name); }
   // Drops the first `n` entries.
   void RemoveFirst(size_t n);
+  // Drops the newest entry, if any.
+  void RemoveLast() {
+    if (!files_.empty()) files_.pop_back();
+  }
   void Clear() { files_.clear(); }
 
   // The file's contents for the current list.

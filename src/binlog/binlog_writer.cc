@@ -15,7 +15,7 @@
 namespace relaydb::binlog {
 namespace {
 
-std::string Header(const std::string& what) { return "Binlog: " + what; }
+std::string LogMsg(const std::string& what) { return "Binlog: " + what; }
 
 // Rewrites the flags of the Format_description at offset 4 (its CRC was
 // computed without LOG_EVENT_BINLOG_IN_USE_F, so it stays valid).
@@ -50,7 +50,7 @@ BinlogWriter::BinlogWriter(BinlogWriterOptions options) : options_(std::move(opt
 
 BinlogWriter::~BinlogWriter() {
   Status s = Close();
-  if (!s.ok()) LogError(Header("closing the binary log failed: " + s.ToString()));
+  if (!s.ok()) LogError(LogMsg("closing the binary log failed: " + s.ToString()));
 }
 
 int64_t BinlogWriter::Now() const {
@@ -80,22 +80,19 @@ Status BinlogWriter::RecoverLocked() {
     ASSIGN_OR_RETURN(FileScan scan, ScanBinlogFile(path));
     if (!scan.has_format_description) {
       // Created by a crash before its first event was written: nothing in it.
-      LogWarning(Header("removing '" + name + "', which has no complete Format_description (" +
+      LogWarning(LogMsg("removing '" + name + "', which has no complete Format_description (" +
                         scan.tail_error + ")"));
       if (::unlink(path.c_str()) != 0 && errno != ENOENT) return ErrnoStatus("cannot remove", path, errno);
-      std::vector<std::string> files = index_.files();
-      files.pop_back();
-      index_.Clear();
-      for (const auto& f : files) index_.Add(f);
+      index_.RemoveLast();
       RETURN_IF_ERROR(index_.Save());
       continue;
     }
     recovered_file_ = name;
     recovered_after_crash_ = (scan.fde_flags & kLogEventBinlogInUseF) != 0;
-    if (recovered_after_crash_) LogNote(Header("recovering '" + name + "' after a crash"));
+    if (recovered_after_crash_) LogNote(LogMsg("recovering '" + name + "' after a crash"));
     if (scan.group_end < scan.file_size) {
       const std::string why = scan.tail_error.empty() ? "an unfinished event group" : scan.tail_error;
-      LogWarning(Header("'" + name + "' ends with " + why + "; truncating " +
+      LogWarning(LogMsg("'" + name + "' ends with " + why + "; truncating " +
                         std::to_string(scan.file_size - scan.group_end) + " bytes after position " +
                         std::to_string(scan.group_end) + ", the end of its last complete event group"));
       RETURN_IF_ERROR(TruncateFile(path, scan.group_end));
@@ -122,20 +119,8 @@ std::vector<GroupInfo> BinlogWriter::recovered_groups() const {
 Status BinlogWriter::Start() {
   std::unique_lock l(mu_);
   if (started_ || closed_) return Status::InvalidArgument("binlog writer already started");
-  if (options_.expire_logs_seconds > 0) {
-    // Expired files go before the new file exists, as MariaDB purges at startup.
-    std::vector<std::string> purged;
-    size_t n = 0;
-    for (const auto& f : index_.files()) {
-      struct stat st;
-      if (::stat(PathOf(f).c_str(), &st) != 0 ||
-          st.st_mtime >= Now() - static_cast<int64_t>(options_.expire_logs_seconds)) {
-        break;
-      }
-      n++;
-    }
-    RETURN_IF_ERROR(PurgeFirstLocked(n, &purged));
-  }
+  // Expired files go before the new file exists, as MariaDB purges at startup.
+  RETURN_IF_ERROR(PurgeFirstLocked(ExpiredFilesLocked(), nullptr));
   RETURN_IF_ERROR(OpenFileLocked(last_number_ + 1, true));
   started_ = true;
   return Status::Ok();
@@ -173,12 +158,7 @@ Status BinlogWriter::OpenFileLocked(uint64_t number, bool first_after_start) {
   if (s.ok()) {
     index_.Add(name);
     s = index_.Save();
-    if (!s.ok()) {
-      std::vector<std::string> files = index_.files();
-      files.pop_back();
-      index_.Clear();
-      for (const auto& f : files) index_.Add(f);
-    }
+    if (!s.ok()) index_.RemoveLast();
   }
   if (!s.ok()) {
     ::close(fd);
@@ -206,7 +186,7 @@ Result<AppendResult> BinlogWriter::Append(const std::vector<std::string>& events
   uint64_t pos = size_;
   for (const std::string& in : events) {
     EventHeader h;
-    if (in.size() < kHeaderSize + (checksum ? kChecksumSize : 0) || !DecodeHeader(in, &h).ok() ||
+    if (in.size() < kHeaderSize + (checksum ? kChecksumSize : 0) || !DecodeLogMsg(in, &h).ok() ||
         h.event_size != in.size()) {
       return Status::InvalidArgument("malformed event in group (size " + std::to_string(in.size()) + ")");
     }
@@ -228,7 +208,7 @@ Result<AppendResult> BinlogWriter::Append(const std::vector<std::string>& events
   if (!s.ok()) {
     // Leave the file as it was: a partial group must never stay behind.
     if (::ftruncate(fd_, static_cast<off_t>(start)) != 0) {
-      LogError(Header("cannot cut a failed write back from '" + current_name_ + "'"));
+      LogError(LogMsg("cannot cut a failed write back from '" + current_name_ + "'"));
     }
     return s;
   }
@@ -303,7 +283,7 @@ Status BinlogWriter::TruncateTo(const LogPosition& pos) {
                                      "' is not the start of a recovered event group");
     }
     if (pos.pos == size_) return Status::Ok();
-    LogWarning(Header("truncating '" + pos.file + "' at position " + std::to_string(pos.pos) + " (" +
+    LogWarning(LogMsg("truncating '" + pos.file + "' at position " + std::to_string(pos.pos) + " (" +
                       std::to_string(recovered_groups_.size() - keep) + " event groups the engine did not commit)"));
     RETURN_IF_ERROR(TruncateFile(PathOf(pos.file), pos.pos));
     recovered_groups_.resize(keep);
@@ -365,20 +345,26 @@ Status BinlogWriter::RotateLocked() {
   if (!pending_.empty()) return Status::InvalidArgument("cannot rotate the binlog inside an event group");
   RETURN_IF_ERROR(CloseFileLocked(kRotateEvent));
   RETURN_IF_ERROR(OpenFileLocked(last_number_ + 1, false));
-  if (options_.expire_logs_seconds > 0) {
-    std::vector<std::string> purged;
-    size_t n = 0;
-    for (const auto& f : index_.files()) {
-      struct stat st;
-      if (f == current_name_ || ::stat(PathOf(f).c_str(), &st) != 0 ||
-          st.st_mtime >= Now() - static_cast<int64_t>(options_.expire_logs_seconds)) {
-        break;
-      }
-      n++;
+  return PurgeFirstLocked(ExpiredFilesLocked(), nullptr);
+}
+
+size_t BinlogWriter::ExpiredFilesLocked() const {
+  if (options_.expire_logs_seconds == 0) return 0;
+  return FilesModifiedBeforeLocked(Now() - static_cast<int64_t>(options_.expire_logs_seconds), nullptr);
+}
+
+size_t BinlogWriter::FilesModifiedBeforeLocked(int64_t before, const InUseFn& in_use) const {
+  size_t n = 0;
+  for (const auto& f : index_.files()) {
+    struct stat st;
+    if (f == current_name_ || ::stat(PathOf(f).c_str(), &st) != 0 || st.st_mtime >= before) break;
+    if (in_use && in_use(f)) {
+      LogNote(LogMsg("file " + f + " was not purged because it is being read"));
+      break;
     }
-    RETURN_IF_ERROR(PurgeFirstLocked(n, &purged));
+    n++;
   }
-  return Status::Ok();
+  return n;
 }
 
 Status BinlogWriter::FlushLogs() {
@@ -398,14 +384,14 @@ Status BinlogWriter::PurgeFirstLocked(size_t n, std::vector<std::string>* purged
   kept.RemoveFirst(n);
   Status s = kept.Save();
   if (!s.ok()) {
-    LogError(Header("cannot rewrite the index while purging: " + s.ToString()));
+    LogError(LogMsg("cannot rewrite the index while purging: " + s.ToString()));
     return fatal;
   }
   index_ = std::move(kept);
   bool failed = false;
   for (const auto& f : gone) {
     if (::unlink(PathOf(f).c_str()) != 0 && errno != ENOENT) {
-      LogError(Header("cannot delete purged '" + f + "': " + std::strerror(errno)));
+      LogError(LogMsg("cannot delete purged '" + f + "': " + std::strerror(errno)));
       failed = true;
       continue;
     }
@@ -428,7 +414,7 @@ Status BinlogWriter::PurgeTo(const std::string& name, const InUseFn& in_use, std
     const std::string& f = index_.files()[n];
     if (f == current_name_) break;
     if (in_use && in_use(f)) {
-      LogNote(Header("file " + f + " was not purged because it is being read"));
+      LogNote(LogMsg("file " + f + " was not purged because it is being read"));
       break;
     }
   }
@@ -437,17 +423,7 @@ Status BinlogWriter::PurgeTo(const std::string& name, const InUseFn& in_use, std
 
 Status BinlogWriter::PurgeBefore(int64_t before, const InUseFn& in_use, std::vector<std::string>* purged) {
   std::unique_lock l(mu_);
-  size_t n = 0;
-  for (; n < index_.files().size(); n++) {
-    const std::string& f = index_.files()[n];
-    struct stat st;
-    if (f == current_name_ || ::stat(PathOf(f).c_str(), &st) != 0 || st.st_mtime >= before) break;
-    if (in_use && in_use(f)) {
-      LogNote(Header("file " + f + " was not purged because it is being read"));
-      break;
-    }
-  }
-  return PurgeFirstLocked(n, purged);
+  return PurgeFirstLocked(FilesModifiedBeforeLocked(before, in_use), purged);
 }
 
 Status BinlogWriter::PurgeExpired(const InUseFn& in_use) {

@@ -177,6 +177,10 @@ class BinlogWriter : public BinlogEndSource {
   Status RotateLocked();
   Status CloseFileLocked(uint8_t last_event_type);
   Status PurgeFirstLocked(size_t n, std::vector<std::string>* purged);
+  // Leading files older than binlog_expire_logs_seconds / modified before
+  // `before`, stopping at the current file and at one `in_use` reports.
+  size_t ExpiredFilesLocked() const;
+  size_t FilesModifiedBeforeLocked(int64_t before, const InUseFn& in_use) const;
   LogPosition ReadableEndLocked() const;
 
   // Constant after construction.

@@ -466,11 +466,10 @@ Status DecodeRowImage(const std::vector<ColumnSpec>& cols, const std::vector<boo
     if (!present[i]) continue;
     if (nulls[k++]) continue;
     Status st = DecodeValue(cols[i], r, &(*row)[i]);
-    if (!st.ok()) {
-      return Status(st.code() == Status::Code::kNotSupported
-                        ? Status::NotSupported("column " + std::to_string(i + 1) + ": " + st.message())
-                        : Status::Corruption("column " + std::to_string(i + 1) + ": " + st.message()));
-    }
+    if (st.ok()) continue;
+    const std::string msg = "column " + std::to_string(i + 1) + ": " + st.message();
+    if (st.code() == Status::Code::kNotSupported) return Status::NotSupported(msg);
+    return Status::Corruption(msg);
   }
   return Status::Ok();
 }
