@@ -121,6 +121,20 @@ void Digest(Call& c, const EVP_MD* md) {
   c.SetText(HexLower(std::string_view(reinterpret_cast<char*>(buf), n)));
 }
 void Md5(Call& c) { Digest(c, EVP_md5()); }
+// PASSWORD(pw): mysql_native_password's stored form, "*" + 40 upper-case hex
+// digits of SHA1(SHA1(pw)); "" for the empty password.
+void Password(Call& c) {
+  std::string_view s = c.Str(0);
+  if (s.empty()) return c.SetText("");
+  unsigned char one[EVP_MAX_MD_SIZE], two[EVP_MAX_MD_SIZE];
+  unsigned int n1 = 0, n2 = 0;
+  if (EVP_Digest(s.data(), s.size(), one, &n1, EVP_sha1(), nullptr) != 1 ||
+      EVP_Digest(one, n1, two, &n2, EVP_sha1(), nullptr) != 1)
+    return c.SetNull();
+  std::string hex = HexLower(std::string_view(reinterpret_cast<char*>(two), n2));
+  for (auto& ch : hex) ch = static_cast<char>(toupper(static_cast<unsigned char>(ch)));
+  c.SetText("*" + hex);
+}
 void Sha1(Call& c) { Digest(c, EVP_sha1()); }
 void Sha2(Call& c) {
   int64_t bits = c.Int(1);
@@ -259,6 +273,7 @@ const ScalarDef kScalars[] = {
     {"rdb_from_base64", 1, FromBase64, kNullIfAnyNull | kDeterministic},
     {"rdb_md5", 1, Md5, kNullIfAnyNull | kDeterministic},
     {"rdb_sha1", 1, Sha1, kNullIfAnyNull | kDeterministic},
+    {"rdb_password", 1, Password, kNullIfAnyNull | kDeterministic},
     {"rdb_sha2", 2, Sha2, kNullIfAnyNull | kDeterministic},
     {"rdb_crc32", 1, Crc32, kNullIfAnyNull | kDeterministic},
     {"rdb_crc32", 2, Crc32, kNullIfAnyNull | kDeterministic},

@@ -130,6 +130,7 @@ const FunctionInfo kFunctions[] = {
   {"RTRIM", "rdb_rtrim", 1, 1, 0, RT::kString, TR::kFixed, 0, -1, "", ""},
   {"SHA", "rdb_sha1", 1, 1, 0, RT::kString, TR::kFixed, 0, -1, "", ""},
   {"SHA1", "rdb_sha1", 1, 1, 0, RT::kString, TR::kFixed, 0, -1, "", ""},
+  {"PASSWORD", "rdb_password", 1, 1, 0, RT::kString, TR::kFixed, 0, -1, "", ""},
   {"SHA2", "rdb_sha2", 2, 2, 0, RT::kString, TR::kFixed, 0, -1, "", ""},
   {"SOUNDEX", "rdb_soundex", 1, 1, 0, RT::kString, TR::kFixed, 0, -1, "", ""},
   {"SPACE", "rdb_space", 1, 1, U, RT::kString, TR::kFixed, 0, -1, "", ""},

@@ -495,6 +495,17 @@ std::shared_ptr<const TableDef> Session::InformationSchemaTable(const std::strin
   auto append = [&rows](std::vector<std::vector<Value>> more) {
     for (auto& r : more) rows.push_back(std::move(r));
   };
+  // Users see only the objects they hold some privilege on, as in MariaDB.
+  AccountStore& acl = engine_->accounts();
+  bool see_all = system_user_ || (account_.global_privs & (kSelectAcl | kShowDbAcl)) != 0;
+  auto db_visible = [&](const std::string& db) { return see_all || acl.CanAccessDatabase(account_, db); };
+  auto all_tables = [&]() {
+    std::vector<std::shared_ptr<const TableDef>> out;
+    for (auto& t : cat.AllTables())
+      if (see_all || acl.DbPrivileges(account_, t->db) != 0 || acl.TablePrivileges(account_, t->db, t->name) != 0)
+        out.push_back(t);
+    return out;
+  };
   if (name == "SCHEMATA") {
     DatabaseDef is;
     is.name = "information_schema";
@@ -503,10 +514,10 @@ std::shared_ptr<const TableDef> Session::InformationSchemaTable(const std::strin
     rows.push_back(InformationSchemaSchemataRow(is));
     for (const auto& d : cat.ListDatabases()) {
       auto dd = cat.GetDatabase(d);
-      if (dd) rows.push_back(InformationSchemaSchemataRow(*dd));
+      if (dd && db_visible(d)) rows.push_back(InformationSchemaSchemataRow(*dd));
     }
   } else if (name == "TABLES") {
-    for (const auto& t : cat.AllTables()) {
+    for (const auto& t : all_tables()) {
       Value count = Value::Null();
       auto n = conn_->QueryValue("SELECT count(*) FROM " + storage::QuoteIdent(t->db + "." + t->name));
       if (n.ok()) count = *n;
@@ -519,15 +530,15 @@ std::shared_ptr<const TableDef> Session::InformationSchemaTable(const std::strin
       rows.push_back(InformationSchemaTablesRow(*t, count, ai, Value::Null()));
     }
   } else if (name == "COLUMNS") {
-    for (const auto& t : cat.AllTables()) append(InformationSchemaColumnsRows(*t));
+    for (const auto& t : all_tables()) append(InformationSchemaColumnsRows(*t));
   } else if (name == "STATISTICS") {
-    for (const auto& t : cat.AllTables()) append(InformationSchemaStatisticsRows(*t));
+    for (const auto& t : all_tables()) append(InformationSchemaStatisticsRows(*t));
   } else if (name == "TABLE_CONSTRAINTS") {
-    for (const auto& t : cat.AllTables()) append(InformationSchemaTableConstraintsRows(*t));
+    for (const auto& t : all_tables()) append(InformationSchemaTableConstraintsRows(*t));
   } else if (name == "KEY_COLUMN_USAGE") {
-    for (const auto& t : cat.AllTables()) append(InformationSchemaKeyColumnUsageRows(*t));
+    for (const auto& t : all_tables()) append(InformationSchemaKeyColumnUsageRows(*t));
   } else if (name == "CHECK_CONSTRAINTS") {
-    for (const auto& t : cat.AllTables()) append(InformationSchemaCheckConstraintsRows(*t));
+    for (const auto& t : all_tables()) append(InformationSchemaCheckConstraintsRows(*t));
   } else if (name == "CHARACTER_SETS") {
     for (const CharsetInfo& c : Charsets())
       rows.push_back({Value::String(c.name), Value::String(c.default_collation), Value::String(c.description),

@@ -175,7 +175,6 @@ def test_identified_by_password_hash(sides):
     assert bad == (1372, "Password hash should be a 41-digit hexadecimal number")
 
 
-@relaydb_bug("the PASSWORD() function is missing (1305 FUNCTION password does not exist)")
 def test_password_function(sides):
     def scenario(server):
         try:
@@ -301,8 +300,6 @@ def test_select_only_grant_denies_writes(sides):
     assert out[-1] == ((1, "a"),)
 
 
-@relaydb_bug("information_schema is not filtered by privileges: SCHEMATA/TABLES/COLUMNS list "
-             "databases and tables the user cannot access")
 def test_information_schema_shows_only_accessible_objects(sides):
     setup_on_both(sides, "CREATE USER 'acc_ro'@'%' IDENTIFIED BY 'pw'",
                   f"GRANT SELECT ON {DB}.* TO 'acc_ro'@'%'")
