@@ -12,12 +12,14 @@
 namespace relaydb::binlog {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 // Statements that end a group begun by a Gtid (or BEGIN).
 bool EndsGroup(std::string_view q) {
-  return q == "COMMIT" || q == "ROLLBACK" || StartsWith(q, "XA PREPARE") || StartsWith(q, "XA COMMIT") ||
-         StartsWith(q, "XA ROLLBACK");
+  return q == "COMMIT" || q == "ROLLBACK" || StartsWith(q, "XA PREPARE") ||
+         StartsWith(q, "XA COMMIT") || StartsWith(q, "XA ROLLBACK");
 }
 
 }  // namespace
@@ -59,11 +61,13 @@ Result<uint64_t> BinlogFile::Size() const { return FileSizeOf(fd_, path_); }
 Status BinlogFile::CheckMagic() const {
   std::string magic;
   RETURN_IF_ERROR(PreadUpTo(fd_, 0, kBinlogMagic.size(), &magic, path_));
-  if (magic != kBinlogMagic) return Status::Corruption("'" + path_ + "' is not a binlog file (bad magic number)");
+  if (magic != kBinlogMagic)
+    return Status::Corruption("'" + path_ + "' is not a binlog file (bad magic number)");
   return Status::Ok();
 }
 
-Result<BinlogFile::ReadOutcome> BinlogFile::ReadEvent(uint64_t pos, uint64_t limit, std::string* bytes) const {
+Result<BinlogFile::ReadOutcome> BinlogFile::ReadEvent(uint64_t pos, uint64_t limit,
+                                                      std::string* bytes) const {
   if (pos == limit) return ReadOutcome::kEnd;
   if (pos > limit) {
     return Status::InvalidArgument("position " + std::to_string(pos) + " is past the end (" +
@@ -115,7 +119,8 @@ Result<FileScan> ScanBinlogFile(const std::string& path) {
     group = GroupInfo{gtid, start, 0};
   };
   auto fail = [&](const Status& s, const char* what) {
-    return Status::Corruption("binlog '" + path + "': " + what + " at position " + std::to_string(pos) +
+    return Status::Corruption("binlog '" + path + "': " + what + " at position " +
+                              std::to_string(pos) +
                               " checksums but does not decode: " + s.message());
   };
 
@@ -189,7 +194,11 @@ Result<FileScan> ScanBinlogFile(const std::string& path) {
       case kStopEvent:
         scan.has_stop = true;
         break;
-      case kIntvarEvent: case kRandEvent: case kUserVarEvent: case kAnnotateRowsEvent: case kTableMapEvent:
+      case kIntvarEvent:
+      case kRandEvent:
+      case kUserVarEvent:
+      case kAnnotateRowsEvent:
+      case kTableMapEvent:
         // Statement context outside a group (binlogs without GTIDs or BEGIN):
         // the group ends with its statement.
         if (!in_group) open_group(pos, Gtid{}, true);

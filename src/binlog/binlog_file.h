@@ -73,7 +73,7 @@ struct FileScan {
   std::vector<Gtid> head_gtid_list;  // the Gtid_list after the FDE
   std::vector<GroupInfo> groups;     // complete groups, in order
   bool has_stop = false;
-  std::string rotate_to;             // next file named by a Rotate, if any
+  std::string rotate_to;  // next file named by a Rotate, if any
 };
 
 // Reads `path` from the start, framing every event (size, checksum) and

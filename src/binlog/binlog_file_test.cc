@@ -12,8 +12,8 @@
 #include "binlog/binlog_index.h"
 #include "binlog/binlog_reader.h"
 #include "binlog/binlog_test_util.h"
-#include "binlog/binlog_writer_test_util.h"
 #include "binlog/binlog_writer.h"
+#include "binlog/binlog_writer_test_util.h"
 #include "binlog/events.h"
 
 namespace relaydb::binlog {
@@ -30,7 +30,8 @@ TEST(BinlogWriter, StartWritesHeadEventsAndIndex) {
   auto w = Started(Options(dir));
   EXPECT_EQ(ReadFileBytes(dir.File("mariadb-bin.index")), "./mariadb-bin.000001\n");
   auto events = ParseFile(dir.File("mariadb-bin.000001"));
-  EXPECT_EQ(Types(events), (std::vector<uint8_t>{kFormatDescriptionEvent, kGtidListEvent, kBinlogCheckpointEvent}));
+  EXPECT_EQ(Types(events), (std::vector<uint8_t>{kFormatDescriptionEvent, kGtidListEvent,
+                                                 kBinlogCheckpointEvent}));
   EXPECT_EQ(events[0].header.flags, kLogEventBinlogInUseF);
   EXPECT_EQ(events[0].header.log_pos, 256u);
   EXPECT_NE(events[0].As<FormatDescription>()->create_timestamp, 0u);
@@ -105,7 +106,8 @@ TEST(BinlogReader, StartsMidFileAfterTheFormatDescription) {
   const AppendResult second = Commit(w.get(), Txn(2));
   BinlogReader r(dir.path(), w->index_path(), w.get());
   ASSERT_TRUE(r.Open(second.start.file, second.start.pos).ok());
-  EXPECT_EQ(static_cast<uint8_t>(r.format_description_event()[kTypeOffset]), kFormatDescriptionEvent);
+  EXPECT_EQ(static_cast<uint8_t>(r.format_description_event()[kTypeOffset]),
+            kFormatDescriptionEvent);
   auto got = ReadAll(&r);
   ASSERT_EQ(got.size(), 3u);
   EXPECT_EQ(got[0].header.type, kGtidEvent);
@@ -257,12 +259,16 @@ TEST(BinlogReader, CorruptionNamesFileAndPosition) {
   ASSERT_FALSE(err.ok());
   EXPECT_EQ(err.code(), Status::Code::kCorruption);
   EXPECT_NE(err.message().find("mariadb-bin.000001"), std::string::npos) << err.message();
-  EXPECT_NE(err.message().find("position " + std::to_string(second.start.pos)), std::string::npos) << err.message();
+  EXPECT_NE(err.message().find("position " + std::to_string(second.start.pos)), std::string::npos)
+      << err.message();
 }
 
 TEST(BinlogReader, TruncatedEventInAFinishedFileIsCorruption) {
   TempDir dir;
-  { auto w = Started(Options(dir)); Commit(w.get(), Txn(1)); }
+  {
+    auto w = Started(Options(dir));
+    Commit(w.get(), Txn(1));
+  }
   std::string bytes = ReadFileBytes(dir.File("mariadb-bin.000001"));
   WriteFileBytes(dir.File("mariadb-bin.000001"), bytes.substr(0, bytes.size() - 3));
   BinlogReader r(dir.path(), dir.File("mariadb-bin.index"));
@@ -324,7 +330,8 @@ TEST(BinlogWriter, FlushLogsRotatesOnlyBetweenGroups) {
   ASSERT_TRUE(w->Publish(a->ticket).ok());
   ASSERT_TRUE(w->FlushLogs().ok());
   EXPECT_EQ(w->CurrentPosition().file, "mariadb-bin.000002");
-  EXPECT_EQ(ReadFileBytes(dir.File("mariadb-bin.index")), "./mariadb-bin.000001\n./mariadb-bin.000002\n");
+  EXPECT_EQ(ReadFileBytes(dir.File("mariadb-bin.index")),
+            "./mariadb-bin.000001\n./mariadb-bin.000002\n");
 }
 
 TEST(BinlogWriter, PurgeToRemovesOlderFilesOnly) {
@@ -336,7 +343,8 @@ TEST(BinlogWriter, PurgeToRemovesOlderFilesOnly) {
   EXPECT_EQ(purged, (std::vector<std::string>{"mariadb-bin.000001", "mariadb-bin.000002"}));
   EXPECT_EQ(::access(dir.File("mariadb-bin.000003").c_str(), F_OK), 0);
   EXPECT_EQ(::access(dir.File("mariadb-bin.000001").c_str(), F_OK), -1);
-  EXPECT_EQ(ReadFileBytes(dir.File("mariadb-bin.index")), "./mariadb-bin.000003\n./mariadb-bin.000004\n");
+  EXPECT_EQ(ReadFileBytes(dir.File("mariadb-bin.index")),
+            "./mariadb-bin.000003\n./mariadb-bin.000004\n");
   // TO the current file purges everything before it, never the file itself.
   ASSERT_TRUE(w->PurgeTo("mariadb-bin.000004").ok());
   EXPECT_EQ(w->ListLogs().size(), 1u);
@@ -370,8 +378,9 @@ TEST(BinlogWriter, PurgeStopsAtAFileInUse) {
   auto w = Started(Options(dir));
   for (int i = 0; i < 3; i++) ASSERT_TRUE(w->FlushLogs().ok());
   std::vector<std::string> purged;
-  ASSERT_TRUE(w->PurgeTo("mariadb-bin.000004", [](const std::string& f) { return f == "mariadb-bin.000002"; },
-                         &purged)
+  ASSERT_TRUE(w->PurgeTo(
+                   "mariadb-bin.000004",
+                   [](const std::string& f) { return f == "mariadb-bin.000002"; }, &purged)
                   .ok());
   EXPECT_EQ(purged, std::vector<std::string>{"mariadb-bin.000001"});
 }
@@ -424,7 +433,8 @@ TEST(BinlogWriter, ResetMasterStartsOver) {
 // --- MariaDB's files --------------------------------------------------------------------
 
 void CopyFixtures(const TempDir& dir) {
-  for (const char* f : {"mariadb-bin.000001", "mariadb-bin.000002", "mariadb-bin.000003", "mariadb-bin.index"}) {
+  for (const char* f :
+       {"mariadb-bin.000001", "mariadb-bin.000002", "mariadb-bin.000003", "mariadb-bin.index"}) {
     WriteFileBytes(dir.File(f), ReadFileBytes(testing::FixturePath(f)));
   }
 }
@@ -481,10 +491,12 @@ TEST(BinlogFixtures, ScanFindsMariaDbGroups) {
 
 TEST(BinlogIndex, ReadsMariaDbAndAbsoluteEntries) {
   TempDir dir;
-  WriteFileBytes(dir.File("x.index"), "./mariadb-bin.000001\n/var/lib/mysql/mariadb-bin.000002\nmariadb-bin.000003\n\n");
+  WriteFileBytes(dir.File("x.index"),
+                 "./mariadb-bin.000001\n/var/lib/mysql/mariadb-bin.000002\nmariadb-bin.000003\n\n");
   auto idx = BinlogIndex::Load(dir.File("x.index"));
   ASSERT_TRUE(idx.ok());
-  EXPECT_EQ(idx->files(), (std::vector<std::string>{"mariadb-bin.000001", "mariadb-bin.000002", "mariadb-bin.000003"}));
+  EXPECT_EQ(idx->files(), (std::vector<std::string>{"mariadb-bin.000001", "mariadb-bin.000002",
+                                                    "mariadb-bin.000003"}));
   EXPECT_EQ(idx->Next("mariadb-bin.000002"), "mariadb-bin.000003");
   EXPECT_EQ(idx->Serialize(), "./mariadb-bin.000001\n./mariadb-bin.000002\n./mariadb-bin.000003\n");
   auto fixture = BinlogIndex::Load(testing::FixturePath("mariadb-bin.index"));

@@ -22,7 +22,8 @@ Result<BinlogIndex> BinlogIndex::Load(const std::string& path) {
     if (line.empty()) continue;
     const size_t slash = line.find_last_of('/');
     if (slash != std::string::npos) line = line.substr(slash + 1);
-    if (line.empty()) return Status::Corruption("binlog index '" + path + "' has an entry ending in '/'");
+    if (line.empty())
+      return Status::Corruption("binlog index '" + path + "' has an entry ending in '/'");
     index.files_.push_back(line);
   }
   return index;

@@ -29,7 +29,8 @@ class BinlogEndSource {
 
   // Blocks until ReadableEnd() differs from `seen`, the log is closed, or
   // `timeout` passes; returns ReadableEnd(). Thread-safe.
-  virtual LogPosition WaitForUpdate(const LogPosition& seen, std::chrono::milliseconds timeout) const = 0;
+  virtual LogPosition WaitForUpdate(const LogPosition& seen,
+                                    std::chrono::milliseconds timeout) const = 0;
 
   // True once the log was closed (server shutdown); readers stop waiting.
   virtual bool closed() const = 0;

@@ -30,7 +30,8 @@ Status BinlogReader::OpenFile(const std::string& file) {
   auto view = FrameEvent(bytes, ChecksumAlg::kOff, kFirstEventPosition);
   if (!view.ok()) return InFile(file, view.status());
   if (view->header.type != kFormatDescriptionEvent) {
-    return Status::Corruption("binlog '" + file + "' does not start with a Format_description event");
+    return Status::Corruption("binlog '" + file +
+                              "' does not start with a Format_description event");
   }
   auto fde = FormatDescription::Decode(view->body);
   if (!fde.ok()) return InFile(file, fde.status());
@@ -44,7 +45,8 @@ Status BinlogReader::OpenFile(const std::string& file) {
 
 Status BinlogReader::Open(const std::string& file, uint64_t pos) {
   if (pos < kFirstEventPosition) {
-    return Status::InvalidArgument("binlog position " + std::to_string(pos) + " is before the first event");
+    return Status::InvalidArgument("binlog position " + std::to_string(pos) +
+                                   " is before the first event");
   }
   pending_rotate_.clear();
   RETURN_IF_ERROR(OpenFile(file));
@@ -84,14 +86,15 @@ Result<BinlogReader::Outcome> BinlogReader::Next(ReadEvent* event, std::chrono::
     bool growing = false;
     ASSIGN_OR_RETURN(uint64_t limit, Limit(&growing));
     if (pos_ > limit) {
-      if (growing) limit = pos_;  // the writer truncated an aborted group we never read
-      else return Status::InvalidArgument("binlog '" + file_ + "': position " + std::to_string(pos_) +
-                                          " is past its end " + std::to_string(limit));
+      // A start position past the end, or the log was reset under us.
+      return Status::InvalidArgument("binlog '" + file_ + "': position " + std::to_string(pos_) +
+                                     " is past its end " + std::to_string(limit));
     }
     auto outcome = in_->ReadEvent(pos_, limit, &bytes);
     if (!outcome.ok()) return InFile(file_, outcome.status());
     if (*outcome == BinlogFile::ReadOutcome::kPartial && !growing) {
-      return Status::Corruption("binlog '" + file_ + "': truncated event at position " + std::to_string(pos_));
+      return Status::Corruption("binlog '" + file_ + "': truncated event at position " +
+                                std::to_string(pos_));
     }
     if (*outcome != BinlogFile::ReadOutcome::kEvent) {
       if (!growing) {

@@ -37,7 +37,7 @@
 namespace relaydb::binlog {
 
 struct ReadEvent {
-  std::string bytes;   // the whole event, checksum included
+  std::string bytes;  // the whole event, checksum included
   EventHeader header;
   std::string file;    // the file it was read from
   uint64_t start = 0;  // its position in that file
@@ -60,7 +60,8 @@ class BinlogReader {
 
   // Reads the next event into *event (see the outcomes above). `wait` is
   // how long to wait for a live source to grow before kEndOfLog.
-  Result<Outcome> Next(ReadEvent* event, std::chrono::milliseconds wait = std::chrono::milliseconds(0));
+  Result<Outcome> Next(ReadEvent* event,
+                       std::chrono::milliseconds wait = std::chrono::milliseconds(0));
 
   // The Format_description in force, and the bytes of the file's first one
   // (a dump thread sends it first when a replica starts mid-file).

@@ -198,7 +198,10 @@ TEST(BinlogGroupCommit, ManyThreadsCommitWithoutLosingGroups) {
           std::lock_guard l(order);
           const uint64_t seq = w->NextSeqNo(0);
           auto r = w->Append(Txn(seq, "T" + std::to_string(t) + "-" + std::to_string(i)));
-          if (!r.ok()) { failures++; continue; }
+          if (!r.ok()) {
+            failures++;
+            continue;
+          }
           ticket = r->ticket;
         }
         if (!w->Sync(ticket).ok()) failures++;

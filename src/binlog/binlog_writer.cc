@@ -38,7 +38,8 @@ Status TruncateFile(const std::string& path, uint64_t size) {
   const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
   if (fd < 0) return ErrnoStatus("cannot open binlog", path, errno);
   Status s;
-  if (::ftruncate(fd, static_cast<off_t>(size)) != 0) s = ErrnoStatus("cannot truncate", path, errno);
+  if (::ftruncate(fd, static_cast<off_t>(size)) != 0)
+    s = ErrnoStatus("cannot truncate", path, errno);
   if (s.ok()) s = SyncFd(fd, path);
   ::close(fd);
   return s;
@@ -82,7 +83,8 @@ Status BinlogWriter::RecoverLocked() {
       // Created by a crash before its first event was written: nothing in it.
       LogWarning(LogMsg("removing '" + name + "', which has no complete Format_description (" +
                         scan.tail_error + ")"));
-      if (::unlink(path.c_str()) != 0 && errno != ENOENT) return ErrnoStatus("cannot remove", path, errno);
+      if (::unlink(path.c_str()) != 0 && errno != ENOENT)
+        return ErrnoStatus("cannot remove", path, errno);
       index_.RemoveLast();
       RETURN_IF_ERROR(index_.Save());
       continue;
@@ -91,13 +93,16 @@ Status BinlogWriter::RecoverLocked() {
     recovered_after_crash_ = (scan.fde_flags & kLogEventBinlogInUseF) != 0;
     if (recovered_after_crash_) LogNote(LogMsg("recovering '" + name + "' after a crash"));
     if (scan.group_end < scan.file_size) {
-      const std::string why = scan.tail_error.empty() ? "an unfinished event group" : scan.tail_error;
+      const std::string why =
+          scan.tail_error.empty() ? "an unfinished event group" : scan.tail_error;
       LogWarning(LogMsg("'" + name + "' ends with " + why + "; truncating " +
                         std::to_string(scan.file_size - scan.group_end) + " bytes after position " +
-                        std::to_string(scan.group_end) + ", the end of its last complete event group"));
+                        std::to_string(scan.group_end) +
+                        ", the end of its last complete event group"));
       RETURN_IF_ERROR(TruncateFile(path, scan.group_end));
     }
-    if (scan.fde_flags & kLogEventBinlogInUseF) RETURN_IF_ERROR(ClearInUseFlag(path, scan.fde_flags));
+    if (scan.fde_flags & kLogEventBinlogInUseF)
+      RETURN_IF_ERROR(ClearInUseFlag(path, scan.fde_flags));
     recovered_groups_ = scan.groups;
     recovered_head_gtids_ = scan.head_gtid_list;
     gtid_state_.Load(scan.head_gtid_list);
@@ -137,15 +142,18 @@ Status BinlogWriter::OpenFileLocked(uint64_t number, bool first_after_start) {
   FormatDescription fde = FormatDescription::MariaDb(options_.checksum, options_.server_version,
                                                      first_after_start ? now : 0);
   const std::string fde_body = fde.Encode();
-  const uint32_t fde_end = static_cast<uint32_t>(head.size() + kHeaderSize + fde_body.size() + kChecksumSize);
-  head += EncodeFormatDescriptionEvent(fde, now, options_.server_id, fde_end, kLogEventBinlogInUseF);
+  const uint32_t fde_end =
+      static_cast<uint32_t>(head.size() + kHeaderSize + fde_body.size() + kChecksumSize);
+  head +=
+      EncodeFormatDescriptionEvent(fde, now, options_.server_id, fde_end, kLogEventBinlogInUseF);
   auto append = [&](uint8_t type, const std::string& body) {
     EventHeader h;
     h.timestamp = now;
     h.type = type;
     h.server_id = options_.server_id;
     std::string ev = EncodeEvent(h, body, options_.checksum);
-    PatchLogPos(&ev, static_cast<uint32_t>(head.size() + ev.size()), options_.checksum == ChecksumAlg::kCrc32);
+    PatchLogPos(&ev, static_cast<uint32_t>(head.size() + ev.size()),
+                options_.checksum == ChecksumAlg::kCrc32);
     head += ev;
   };
   GtidListEvent gl;
@@ -173,9 +181,11 @@ Status BinlogWriter::OpenFileLocked(uint64_t number, bool first_after_start) {
   return Status::Ok();
 }
 
-Result<AppendResult> BinlogWriter::Append(const std::vector<std::string>& events, const AppendOptions& opts) {
+Result<AppendResult> BinlogWriter::Append(const std::vector<std::string>& events,
+                                          const AppendOptions& opts) {
   std::unique_lock l(mu_);
-  if (!started_ || closed_) return Status::InvalidArgument("binlog writer is not open for appending");
+  if (!started_ || closed_)
+    return Status::InvalidArgument("binlog writer is not open for appending");
   if (events.empty()) return Status::InvalidArgument("empty event group");
   if (pending_.empty() && size_ >= options_.max_size) RETURN_IF_ERROR(RotateLocked());
 
@@ -186,19 +196,23 @@ Result<AppendResult> BinlogWriter::Append(const std::vector<std::string>& events
   uint64_t pos = size_;
   for (const std::string& in : events) {
     EventHeader h;
-    if (in.size() < kHeaderSize + (checksum ? kChecksumSize : 0) || !DecodeLogMsg(in, &h).ok() ||
+    if (in.size() < kHeaderSize + (checksum ? kChecksumSize : 0) || !DecodeHeader(in, &h).ok() ||
         h.event_size != in.size()) {
-      return Status::InvalidArgument("malformed event in group (size " + std::to_string(in.size()) + ")");
+      return Status::InvalidArgument("malformed event in group (size " + std::to_string(in.size()) +
+                                     ")");
     }
     std::string ev = in;
     pos += ev.size();
-    if (pos > UINT32_MAX) return Status::InvalidArgument("event group would pass 4 GiB in one binlog file");
+    if (pos > UINT32_MAX)
+      return Status::InvalidArgument("event group would pass 4 GiB in one binlog file");
     if (!opts.keep_log_pos) PatchLogPos(&ev, static_cast<uint32_t>(pos), checksum);
     if (h.type == kGtidEvent) {
       auto view = FrameEvent(ev, options_.checksum, pos - ev.size());
-      if (!view.ok()) return Status::InvalidArgument("bad Gtid event in group: " + view.status().message());
+      if (!view.ok())
+        return Status::InvalidArgument("bad Gtid event in group: " + view.status().message());
       auto g = GtidEvent::Decode(view->body, FormatDescription::MariaDb(options_.checksum));
-      if (!g.ok()) return Status::InvalidArgument("bad Gtid event in group: " + g.status().message());
+      if (!g.ok())
+        return Status::InvalidArgument("bad Gtid event in group: " + g.status().message());
       after.Update(g->gtid(h.server_id));
     }
     group += ev;
@@ -227,7 +241,8 @@ Result<AppendResult> BinlogWriter::Append(const std::vector<std::string>& events
 Status BinlogWriter::Sync(uint64_t ticket) {
   std::unique_lock l(mu_);
   if (options_.sync_binlog == 0 || ticket <= synced_ticket_) return Status::Ok();
-  if (options_.sync_binlog > 1 && last_ticket_ - synced_ticket_ < options_.sync_binlog) return Status::Ok();
+  if (options_.sync_binlog > 1 && last_ticket_ - synced_ticket_ < options_.sync_binlog)
+    return Status::Ok();
   while (sync_in_progress_) {
     sync_cv_.wait(l);
     if (ticket <= synced_ticket_) return Status::Ok();
@@ -236,7 +251,8 @@ Status BinlogWriter::Sync(uint64_t ticket) {
   // Leader: one fdatasync for every group appended so far, on a duplicate of
   // the descriptor so that rotation may close the file meanwhile.
   const int fd = ::dup(fd_);
-  if (fd < 0) return ErrnoStatus("cannot duplicate the descriptor of", PathOf(current_name_), errno);
+  if (fd < 0)
+    return ErrnoStatus("cannot duplicate the descriptor of", PathOf(current_name_), errno);
   sync_in_progress_ = true;
   const uint64_t target = last_ticket_;
   const std::string path = PathOf(current_name_);
@@ -268,7 +284,8 @@ Status BinlogWriter::TruncateTo(const LogPosition& pos) {
   std::unique_lock l(mu_);
   if (!started_) {
     if (closed_ || pos.file != recovered_file_ || recovered_file_.empty()) {
-      return Status::InvalidArgument("can only truncate the recovered file '" + recovered_file_ + "'");
+      return Status::InvalidArgument("can only truncate the recovered file '" + recovered_file_ +
+                                     "'");
     }
     size_t keep = 0;
     bool boundary = false;
@@ -283,8 +300,9 @@ Status BinlogWriter::TruncateTo(const LogPosition& pos) {
                                      "' is not the start of a recovered event group");
     }
     if (pos.pos == size_) return Status::Ok();
-    LogWarning(LogMsg("truncating '" + pos.file + "' at position " + std::to_string(pos.pos) + " (" +
-                      std::to_string(recovered_groups_.size() - keep) + " event groups the engine did not commit)"));
+    LogWarning(LogMsg("truncating '" + pos.file + "' at position " + std::to_string(pos.pos) +
+                      " (" + std::to_string(recovered_groups_.size() - keep) +
+                      " event groups the engine did not commit)"));
     RETURN_IF_ERROR(TruncateFile(PathOf(pos.file), pos.pos));
     recovered_groups_.resize(keep);
     gtid_state_.Load(recovered_head_gtids_);
@@ -325,10 +343,12 @@ Status BinlogWriter::CloseFileLocked(uint8_t last_event_type) {
   h.server_id = options_.server_id;
   std::string body;
   if (last_event_type == kRotateEvent) {
-    body = RotateEvent{kFirstEventPosition, BinlogFileName(options_.basename, last_number_ + 1)}.Encode();
+    body = RotateEvent{kFirstEventPosition, BinlogFileName(options_.basename, last_number_ + 1)}
+               .Encode();
   }
   std::string ev = EncodeEvent(h, body, options_.checksum);
-  PatchLogPos(&ev, static_cast<uint32_t>(size_ + ev.size()), options_.checksum == ChecksumAlg::kCrc32);
+  PatchLogPos(&ev, static_cast<uint32_t>(size_ + ev.size()),
+              options_.checksum == ChecksumAlg::kCrc32);
   RETURN_IF_ERROR(PwriteAll(fd_, ev, size_, path));
   RETURN_IF_ERROR(SyncFd(fd_, path));
   RETURN_IF_ERROR(WriteFdeFlags(fd_, 0, path));
@@ -342,7 +362,8 @@ Status BinlogWriter::CloseFileLocked(uint8_t last_event_type) {
 }
 
 Status BinlogWriter::RotateLocked() {
-  if (!pending_.empty()) return Status::InvalidArgument("cannot rotate the binlog inside an event group");
+  if (!pending_.empty())
+    return Status::InvalidArgument("cannot rotate the binlog inside an event group");
   RETURN_IF_ERROR(CloseFileLocked(kRotateEvent));
   RETURN_IF_ERROR(OpenFileLocked(last_number_ + 1, false));
   return PurgeFirstLocked(ExpiredFilesLocked(), nullptr);
@@ -350,7 +371,8 @@ Status BinlogWriter::RotateLocked() {
 
 size_t BinlogWriter::ExpiredFilesLocked() const {
   if (options_.expire_logs_seconds == 0) return 0;
-  return FilesModifiedBeforeLocked(Now() - static_cast<int64_t>(options_.expire_logs_seconds), nullptr);
+  return FilesModifiedBeforeLocked(Now() - static_cast<int64_t>(options_.expire_logs_seconds),
+                                   nullptr);
 }
 
 size_t BinlogWriter::FilesModifiedBeforeLocked(int64_t before, const InUseFn& in_use) const {
@@ -377,7 +399,8 @@ Status BinlogWriter::PurgeFirstLocked(size_t n, std::vector<std::string>* purged
   if (n == 0) return Status::Ok();
   // MariaDB's answer to a purge that fails half way (ER_BINLOG_PURGE_FATAL_ERR).
   const Status fatal = Status::SqlError(1377, "HY000", "Fatal error during log purge");
-  std::vector<std::string> gone(index_.files().begin(), index_.files().begin() + static_cast<long>(n));
+  std::vector<std::string> gone(index_.files().begin(),
+                                index_.files().begin() + static_cast<long>(n));
   // The index first: a crash between the two leaves unlisted files, never a
   // listed file that is gone.
   BinlogIndex kept = index_;
@@ -402,11 +425,13 @@ Status BinlogWriter::PurgeFirstLocked(size_t n, std::vector<std::string>* purged
   return Status::Ok();
 }
 
-Status BinlogWriter::PurgeTo(const std::string& name, const InUseFn& in_use, std::vector<std::string>* purged) {
+Status BinlogWriter::PurgeTo(const std::string& name, const InUseFn& in_use,
+                             std::vector<std::string>* purged) {
   std::unique_lock l(mu_);
   const int target = index_.Find(name);
   if (target < 0) {
-    LogError("MYSQL_BIN_LOG::purge_logs was called with file ./" + name + " not listed in the index.");
+    LogError("MYSQL_BIN_LOG::purge_logs was called with file ./" + name +
+             " not listed in the index.");
     return Status::SqlError(1373, "HY000", "Target log not found in binlog index");
   }
   size_t n = 0;
@@ -421,7 +446,8 @@ Status BinlogWriter::PurgeTo(const std::string& name, const InUseFn& in_use, std
   return PurgeFirstLocked(n, purged);
 }
 
-Status BinlogWriter::PurgeBefore(int64_t before, const InUseFn& in_use, std::vector<std::string>* purged) {
+Status BinlogWriter::PurgeBefore(int64_t before, const InUseFn& in_use,
+                                 std::vector<std::string>* purged) {
   std::unique_lock l(mu_);
   return PurgeFirstLocked(FilesModifiedBeforeLocked(before, in_use), purged);
 }
@@ -437,7 +463,8 @@ Status BinlogWriter::ResetMaster(uint64_t first_number) {
   if (first_number == 0 || first_number > 2147483647) {
     return Status::InvalidArgument("RESET MASTER TO needs a number from 1 to 2147483647");
   }
-  if (!pending_.empty()) return Status::InvalidArgument("cannot reset the binlog inside an event group");
+  if (!pending_.empty())
+    return Status::InvalidArgument("cannot reset the binlog inside an event group");
   ::close(fd_);
   fd_ = -1;
   RETURN_IF_ERROR(PurgeFirstLocked(index_.files().size(), nullptr));
@@ -507,7 +534,8 @@ LogPosition BinlogWriter::ReadableEnd() const {
   return ReadableEndLocked();
 }
 
-LogPosition BinlogWriter::WaitForUpdate(const LogPosition& seen, std::chrono::milliseconds timeout) const {
+LogPosition BinlogWriter::WaitForUpdate(const LogPosition& seen,
+                                        std::chrono::milliseconds timeout) const {
   std::unique_lock l(mu_);
   update_cv_.wait_for(l, timeout, [&] { return closed_ || ReadableEndLocked() != seen; });
   return ReadableEndLocked();

@@ -49,15 +49,15 @@
 namespace relaydb::binlog {
 
 struct BinlogWriterOptions {
-  std::string dir;                      // holds the files and the index
+  std::string dir;                       // holds the files and the index
   std::string basename = "mariadb-bin";  // log_bin / log_basename
   uint32_t server_id = 1;
   std::string server_version = std::string(kServerVersion);
   ChecksumAlg checksum = ChecksumAlg::kCrc32;  // binlog_checksum
   uint64_t max_size = uint64_t{1} << 30;       // max_binlog_size
-  uint32_t sync_binlog = 0;           // 0: leave it to the OS; N: fdatasync every Nth group
-  uint64_t expire_logs_seconds = 0;   // binlog_expire_logs_seconds; 0 = never
-  std::function<int64_t()> now;       // seconds since the epoch; default time()
+  uint32_t sync_binlog = 0;          // 0: leave it to the OS; N: fdatasync every Nth group
+  uint64_t expire_logs_seconds = 0;  // binlog_expire_logs_seconds; 0 = never
+  std::function<int64_t()> now;      // seconds since the epoch; default time()
 };
 
 struct AppendOptions {
@@ -101,7 +101,8 @@ class BinlogWriter : public BinlogEndSource {
   // `events` are complete events encoded for checksum_alg() (EncodeEvent);
   // their log_pos is filled in (unless keep_log_pos) and checksums redone.
   // Gtid events update the GTID state. IoError leaves the file as it was.
-  Result<AppendResult> Append(const std::vector<std::string>& events, const AppendOptions& opts = {});
+  Result<AppendResult> Append(const std::vector<std::string>& events,
+                              const AppendOptions& opts = {});
   // Makes groups up to `ticket` durable per sync_binlog; concurrent callers
   // share one fdatasync. Returns at once when sync_binlog is 0.
   Status Sync(uint64_t ticket);
@@ -158,7 +159,8 @@ class BinlogWriter : public BinlogEndSource {
 
   // BinlogEndSource.
   LogPosition ReadableEnd() const override;
-  LogPosition WaitForUpdate(const LogPosition& seen, std::chrono::milliseconds timeout) const override;
+  LogPosition WaitForUpdate(const LogPosition& seen,
+                            std::chrono::milliseconds timeout) const override;
   bool closed() const override;
 
  private:
@@ -200,8 +202,8 @@ class BinlogWriter : public BinlogEndSource {
   uint64_t last_number_ = 0;  // number of the newest file
   std::string current_name_;
   int fd_ = -1;
-  uint64_t size_ = 0;            // end of appended data in the current file
-  uint64_t published_end_ = 0;   // readers may read up to here
+  uint64_t size_ = 0;                 // end of appended data in the current file
+  uint64_t published_end_ = 0;        // readers may read up to here
   std::deque<PendingGroup> pending_;  // appended, not yet published
   uint64_t last_ticket_ = 0;
   uint64_t synced_ticket_ = 0;

@@ -27,12 +27,14 @@ inline std::string Ev(uint8_t type, const std::string& body, uint16_t flags = 0)
 }
 
 // A transactional group as MariaDB writes one: Gtid, Query, Xid.
-inline std::vector<std::string> Txn(uint64_t seq, const std::string& stmt = "INSERT INTO t VALUES (1)") {
+inline std::vector<std::string> Txn(uint64_t seq,
+                                    const std::string& stmt = "INSERT INTO t VALUES (1)") {
   GtidEvent g;
   g.seq_no = seq;
   g.flags2 = kFlTransactional | kFlAllowParallel;
   QueryEvent q = QueryEvent::MariaDb("db", stmt, 1, 0, 0, 0, {33, 33, 8});
-  return {Ev(kGtidEvent, g.Encode(), kLogEventSuppressUseF), Ev(kQueryEvent, q.Encode()), Ev(kXidEvent, XidEvent{seq}.Encode())};
+  return {Ev(kGtidEvent, g.Encode(), kLogEventSuppressUseF), Ev(kQueryEvent, q.Encode()),
+          Ev(kXidEvent, XidEvent{seq}.Encode())};
 }
 
 inline BinlogWriterOptions Options(const TempDir& dir) {

@@ -18,8 +18,16 @@ uint16_t StringMeta(uint8_t real_type, uint32_t byte_length) {
 
 bool IsNumericSpec(const ColumnSpec& c) {
   switch (c.type) {
-    case kTypeTiny: case kTypeShort: case kTypeInt24: case kTypeLong: case kTypeLongLong:
-    case kTypeFloat: case kTypeDouble: case kTypeNewDecimal: case kTypeDecimal: case kTypeYear:
+    case kTypeTiny:
+    case kTypeShort:
+    case kTypeInt24:
+    case kTypeLong:
+    case kTypeLongLong:
+    case kTypeFloat:
+    case kTypeDouble:
+    case kTypeNewDecimal:
+    case kTypeDecimal:
+    case kTypeYear:
       return true;
     default:
       return false;
@@ -29,7 +37,11 @@ bool IsNumericSpec(const ColumnSpec& c) {
 // Character columns as the charset optional metadata counts them.
 bool IsCharacterSpec(const ColumnSpec& c) {
   switch (c.type) {
-    case kTypeVarchar: case kTypeVarString: case kTypeBlob: case kTypeTinyBlob: case kTypeMediumBlob:
+    case kTypeVarchar:
+    case kTypeVarString:
+    case kTypeBlob:
+    case kTypeTinyBlob:
+    case kTypeMediumBlob:
     case kTypeLongBlob:
       return true;
     case kTypeString:
@@ -114,11 +126,21 @@ Result<ColumnSpec> ColumnSpecFor(const ColumnTypeDesc& d) {
     return c;
   };
   switch (d.base) {
-    case ColumnBase::kTinyInt: c.type = kTypeTiny; return c;
-    case ColumnBase::kSmallInt: c.type = kTypeShort; return c;
-    case ColumnBase::kMediumInt: c.type = kTypeInt24; return c;
-    case ColumnBase::kInt: c.type = kTypeLong; return c;
-    case ColumnBase::kBigInt: c.type = kTypeLongLong; return c;
+    case ColumnBase::kTinyInt:
+      c.type = kTypeTiny;
+      return c;
+    case ColumnBase::kSmallInt:
+      c.type = kTypeShort;
+      return c;
+    case ColumnBase::kMediumInt:
+      c.type = kTypeInt24;
+      return c;
+    case ColumnBase::kInt:
+      c.type = kTypeLong;
+      return c;
+    case ColumnBase::kBigInt:
+      c.type = kTypeLongLong;
+      return c;
     case ColumnBase::kDecimal: {
       const int p = d.length < 0 ? 10 : d.length;
       const int s = d.decimals < 0 ? 0 : d.decimals;
@@ -129,8 +151,14 @@ Result<ColumnSpec> ColumnSpecFor(const ColumnTypeDesc& d) {
       c.meta = static_cast<uint16_t>(p << 8 | s);
       return c;
     }
-    case ColumnBase::kFloat: c.type = kTypeFloat; c.meta = 4; return c;
-    case ColumnBase::kDouble: c.type = kTypeDouble; c.meta = 8; return c;
+    case ColumnBase::kFloat:
+      c.type = kTypeFloat;
+      c.meta = 4;
+      return c;
+    case ColumnBase::kDouble:
+      c.type = kTypeDouble;
+      c.meta = 8;
+      return c;
     case ColumnBase::kBit: {
       const int n = d.length < 0 ? 1 : d.length;
       if (n < 1 || n > 64) return Bad("BIT(" + std::to_string(n) + ")");
@@ -163,24 +191,44 @@ Result<ColumnSpec> ColumnSpecFor(const ColumnTypeDesc& d) {
       c.is_unsigned = false;
       return c;
     }
-    case ColumnBase::kTinyText: case ColumnBase::kTinyBlob: return blob(1);
-    case ColumnBase::kText: case ColumnBase::kBlob: return blob(2);
-    case ColumnBase::kMediumText: case ColumnBase::kMediumBlob: return blob(3);
-    case ColumnBase::kLongText: case ColumnBase::kLongBlob: case ColumnBase::kJson: return blob(4);
-    case ColumnBase::kDate: c.type = kTypeDate; c.is_unsigned = false; return c;
-    case ColumnBase::kDatetime: return temporal(kTypeDatetime2);
-    case ColumnBase::kTimestamp: return temporal(kTypeTimestamp2);
-    case ColumnBase::kTime: return temporal(kTypeTime2);
-    case ColumnBase::kYear: c.type = kTypeYear; c.is_unsigned = true; return c;
+    case ColumnBase::kTinyText:
+    case ColumnBase::kTinyBlob:
+      return blob(1);
+    case ColumnBase::kText:
+    case ColumnBase::kBlob:
+      return blob(2);
+    case ColumnBase::kMediumText:
+    case ColumnBase::kMediumBlob:
+      return blob(3);
+    case ColumnBase::kLongText:
+    case ColumnBase::kLongBlob:
+    case ColumnBase::kJson:
+      return blob(4);
+    case ColumnBase::kDate:
+      c.type = kTypeDate;
+      c.is_unsigned = false;
+      return c;
+    case ColumnBase::kDatetime:
+      return temporal(kTypeDatetime2);
+    case ColumnBase::kTimestamp:
+      return temporal(kTypeTimestamp2);
+    case ColumnBase::kTime:
+      return temporal(kTypeTime2);
+    case ColumnBase::kYear:
+      c.type = kTypeYear;
+      c.is_unsigned = true;
+      return c;
     case ColumnBase::kEnum: {
-      if (d.element_count > 65535) return Bad("ENUM with " + std::to_string(d.element_count) + " members");
+      if (d.element_count > 65535)
+        return Bad("ENUM with " + std::to_string(d.element_count) + " members");
       c.type = kTypeString;
       c.meta = static_cast<uint16_t>(kTypeEnum << 8 | (d.element_count > 255 ? 2 : 1));
       c.is_unsigned = false;
       return c;
     }
     case ColumnBase::kSet: {
-      if (d.element_count > 64) return Bad("SET with " + std::to_string(d.element_count) + " members");
+      if (d.element_count > 64)
+        return Bad("SET with " + std::to_string(d.element_count) + " members");
       size_t pack = (d.element_count + 7) / 8;
       if (pack == 0) pack = 1;
       if (pack > 4) pack = 8;
@@ -230,12 +278,14 @@ std::vector<ColumnSpec> ColumnSpecsFromTableMap(const TableMapEvent& tm) {
   return cols;
 }
 
-Result<TableMapEvent> MakeTableMap(uint64_t table_id, const TableDescription& t, RowMetadata metadata) {
+Result<TableMapEvent> MakeTableMap(uint64_t table_id, const TableDescription& t,
+                                   RowMetadata metadata) {
   TableMapEvent tm;
   tm.table_id = table_id;
   tm.db = t.db;
   tm.table = t.table;
-  if (t.db.size() > 255 || t.table.size() > 255) return Bad("database or table name over 255 bytes");
+  if (t.db.size() > 255 || t.table.size() > 255)
+    return Bad("database or table name over 255 bytes");
   if (t.columns.empty()) return Bad("table without columns");
   std::vector<ColumnSpec> specs;
   for (const auto& col : t.columns) {
@@ -256,7 +306,8 @@ Result<TableMapEvent> MakeTableMap(uint64_t table_id, const TableDescription& t,
     if (IsEnumOrSetSpec(specs[i])) enum_set_collations.push_back(t.columns[i].collation);
   }
   if (!sign.empty()) m.signedness = sign;
-  FillCharsets(char_collations, &m.default_charset, &m.default_charset_exceptions, &m.column_charsets);
+  FillCharsets(char_collations, &m.default_charset, &m.default_charset_exceptions,
+               &m.column_charsets);
   if (metadata != RowMetadata::kFull) return tm;
 
   auto& names = m.column_names.emplace();

@@ -35,16 +35,34 @@ namespace relaydb::binlog {
 
 // Same order and values as sql::BaseType.
 enum class ColumnBase : uint8_t {
-  kTinyInt, kSmallInt, kMediumInt, kInt, kBigInt,
+  kTinyInt,
+  kSmallInt,
+  kMediumInt,
+  kInt,
+  kBigInt,
   kDecimal,
-  kFloat, kDouble,
+  kFloat,
+  kDouble,
   kBit,
-  kChar, kVarchar,
-  kBinary, kVarbinary,
-  kTinyText, kText, kMediumText, kLongText,
-  kTinyBlob, kBlob, kMediumBlob, kLongBlob,
-  kDate, kDatetime, kTimestamp, kTime, kYear,
-  kEnum, kSet,
+  kChar,
+  kVarchar,
+  kBinary,
+  kVarbinary,
+  kTinyText,
+  kText,
+  kMediumText,
+  kLongText,
+  kTinyBlob,
+  kBlob,
+  kMediumBlob,
+  kLongBlob,
+  kDate,
+  kDatetime,
+  kTimestamp,
+  kTime,
+  kYear,
+  kEnum,
+  kSet,
   kJson,
 };
 
@@ -117,6 +135,7 @@ struct TableDescription {
 
 // A Table_map for `table` as MariaDB 10.11 writes it with the given
 // binlog_row_metadata (flags TM_BIT_LEN_EXACT_F).
-Result<TableMapEvent> MakeTableMap(uint64_t table_id, const TableDescription& table, RowMetadata metadata);
+Result<TableMapEvent> MakeTableMap(uint64_t table_id, const TableDescription& table,
+                                   RowMetadata metadata);
 
 }  // namespace relaydb::binlog

@@ -25,8 +25,8 @@ std::string CompressPayload(std::string_view data) {
   uLongf bound = compressBound(static_cast<uLong>(data.size()));
   const size_t head = out.size();
   out.resize(head + bound);
-  compress(reinterpret_cast<Bytef*>(&out[head]), &bound, reinterpret_cast<const Bytef*>(data.data()),
-           static_cast<uLong>(data.size()));
+  compress(reinterpret_cast<Bytef*>(&out[head]), &bound,
+           reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()));
   out.resize(head + bound);
   return out;
 }
@@ -40,7 +40,8 @@ Result<std::string> UncompressPayload(std::string_view payload) {
     return Status::Corruption("compressed payload: bad header byte " + std::to_string(head));
   }
   if (((head >> 4) & 0x07) != kCompressionZlib) {
-    return Status::NotSupported("compressed payload: unknown algorithm " + std::to_string((head >> 4) & 7));
+    return Status::NotSupported("compressed payload: unknown algorithm " +
+                                std::to_string((head >> 4) & 7));
   }
   uint64_t len = 0;
   RETURN_IF_ERROR(r.ReadUintBE(lenlen, &len));
@@ -53,8 +54,9 @@ Result<std::string> UncompressPayload(std::string_view payload) {
   }
   std::string out(len, '\0');
   uLongf got = static_cast<uLongf>(len);
-  const int rc = uncompress(reinterpret_cast<Bytef*>(out.data()), &got,
-                            reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()));
+  const int rc =
+      uncompress(reinterpret_cast<Bytef*>(out.data()), &got,
+                 reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()));
   if (rc != Z_OK || got != len) {
     return Status::Corruption("compressed payload does not inflate to its " + std::to_string(len) +
                               " bytes (zlib " + std::to_string(rc) + ")");

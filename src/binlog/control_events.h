@@ -41,7 +41,8 @@ struct FormatDescription {
 
   // What MariaDB 10.11 writes: binlog v4, 19-byte headers and its exact
   // 171-entry post-header-length array.
-  static FormatDescription MariaDb(ChecksumAlg alg, std::string_view server_version = kServerVersion,
+  static FormatDescription MariaDb(ChecksumAlg alg,
+                                   std::string_view server_version = kServerVersion,
                                    uint32_t create_timestamp = 0);
 
   // Post-header length of `type`, 0 for types past the array.
@@ -91,14 +92,14 @@ struct HeartbeatEvent {
 struct GtidEvent {
   uint64_t seq_no = 0;
   uint32_t domain_id = 0;
-  uint8_t flags2 = 0;           // GtidFlags2
-  uint64_t commit_id = 0;       // when flags2 & kFlGroupCommitId
+  uint8_t flags2 = 0;      // GtidFlags2
+  uint64_t commit_id = 0;  // when flags2 & kFlGroupCommitId
   // XA transaction id, when flags2 & (kFlPreparedXa | kFlCompletedXa).
   int32_t xa_format_id = 0;
   std::string xa_gtrid, xa_bqual;
-  uint8_t flags_extra = 0;      // GtidFlagsExtra
-  uint8_t extra_engines = 0;    // when flags_extra & kFlExtraMultiEngine
-  uint64_t sa_seq_no = 0;       // when flags_extra & (kFlCommitAlter | kFlRollbackAlter)
+  uint8_t flags_extra = 0;    // GtidFlagsExtra
+  uint8_t extra_engines = 0;  // when flags_extra & kFlExtraMultiEngine
+  uint64_t sa_seq_no = 0;     // when flags_extra & (kFlCommitAlter | kFlRollbackAlter)
 
   Gtid gtid(uint32_t server_id) const { return Gtid{domain_id, server_id, seq_no}; }
   std::string Encode() const;
@@ -132,8 +133,8 @@ struct StartEncryptionEvent {
 
 // MySQL Gtid / Anonymous_gtid (types 33/34), decode only.
 struct MysqlGtidEvent {
-  uint8_t flags = 0;        // 1 = may have changes logged with SBR
-  std::string sid;          // 16-byte server UUID
+  uint8_t flags = 0;  // 1 = may have changes logged with SBR
+  std::string sid;    // 16-byte server UUID
   int64_t gno = 0;
   bool has_logical_clock = false;
   int64_t last_committed = 0;
@@ -144,7 +145,7 @@ struct MysqlGtidEvent {
 // MySQL Previous_gtids (type 35), decode only.
 struct PreviousGtidsEvent {
   struct Sid {
-    std::string uuid;  // 16 bytes
+    std::string uuid;                                    // 16 bytes
     std::vector<std::pair<int64_t, int64_t>> intervals;  // [start, end)
   };
   std::vector<Sid> sids;

@@ -64,8 +64,9 @@ Status EncodeDecimal(std::string_view text, int precision, int scale, std::strin
   }
   const int intg = precision - scale;
   if (static_cast<int>(p.int_digits.size()) > intg) {
-    return Status::InvalidArgument("decimal '" + std::string(text) + "' is out of range for DECIMAL(" +
-                                   std::to_string(precision) + "," + std::to_string(scale) + ")");
+    return Status::InvalidArgument("decimal '" + std::string(text) +
+                                   "' is out of range for DECIMAL(" + std::to_string(precision) +
+                                   "," + std::to_string(scale) + ")");
   }
   if (static_cast<int>(p.frac_digits.size()) > scale) {
     if (p.frac_digits.find_first_not_of('0', static_cast<size_t>(scale)) != std::string::npos) {
@@ -77,7 +78,8 @@ Status EncodeDecimal(std::string_view text, int precision, int scale, std::strin
   p.frac_digits.resize(static_cast<size_t>(scale), '0');
   const std::string int_digits =
       std::string(static_cast<size_t>(intg) - p.int_digits.size(), '0') + p.int_digits;
-  const bool zero = p.int_digits.empty() && p.frac_digits.find_first_not_of('0') == std::string::npos;
+  const bool zero =
+      p.int_digits.empty() && p.frac_digits.find_first_not_of('0') == std::string::npos;
   const uint8_t mask = (p.negative && !zero) ? 0xff : 0x00;
 
   const size_t start = out->size();
@@ -94,7 +96,8 @@ Status EncodeDecimal(std::string_view text, int precision, int scale, std::strin
   for (size_t i = 0; i < p.frac_digits.size(); i += kDigitsPerGroup) {
     put(std::string_view(p.frac_digits).substr(i, kDigitsPerGroup));
   }
-  if (out->size() > start) (*out)[start] = static_cast<char>(static_cast<uint8_t>((*out)[start]) ^ 0x80);
+  if (out->size() > start)
+    (*out)[start] = static_cast<char>(static_cast<uint8_t>((*out)[start]) ^ 0x80);
   return Status::Ok();
 }
 
@@ -129,8 +132,10 @@ Status DecodeDecimal(ByteReader* r, int precision, int scale, std::string* text)
   const int intg = precision - scale;
   std::string int_digits, frac_digits;
   RETURN_IF_ERROR(take(intg % kDigitsPerGroup, &int_digits));
-  for (int i = 0; i < intg / kDigitsPerGroup; i++) RETURN_IF_ERROR(take(kDigitsPerGroup, &int_digits));
-  for (int i = 0; i < scale / kDigitsPerGroup; i++) RETURN_IF_ERROR(take(kDigitsPerGroup, &frac_digits));
+  for (int i = 0; i < intg / kDigitsPerGroup; i++)
+    RETURN_IF_ERROR(take(kDigitsPerGroup, &int_digits));
+  for (int i = 0; i < scale / kDigitsPerGroup; i++)
+    RETURN_IF_ERROR(take(kDigitsPerGroup, &frac_digits));
   RETURN_IF_ERROR(take(scale % kDigitsPerGroup, &frac_digits));
 
   const size_t nz = int_digits.find_first_not_of('0');

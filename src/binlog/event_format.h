@@ -17,7 +17,10 @@ namespace relaydb::binlog {
 
 // Every binlog and relay log file starts with these 4 bytes; the first event
 // (a Format_description) starts at offset 4.
-inline constexpr std::string_view kBinlogMagic{"\xfe" "bin", 4};
+inline constexpr std::string_view kBinlogMagic{
+    "\xfe"
+    "bin",
+    4};
 inline constexpr uint64_t kFirstEventPosition = 4;
 
 inline constexpr uint16_t kBinlogVersion = 4;
@@ -126,30 +129,30 @@ uint32_t Crc32(std::string_view data, uint32_t crc = 0);
 // Query event status variables (Q_* codes). MariaDB writes them in the
 // order 0, 1, 6, 3, 4, 5, 7, 8, 9, 10, 11, 128, 129, 130.
 enum QueryStatusCode : uint8_t {
-  kQFlags2Code = 0,                   // 4 bytes
-  kQSqlModeCode = 1,                  // 8 bytes
-  kQCatalogCode = 2,                  // len(1) + catalog + NUL (MySQL 5.0.0-5.0.3)
-  kQAutoIncrement = 3,                // increment(2) offset(2)
-  kQCharsetCode = 4,                  // client(2) connection(2) server(2)
-  kQTimeZoneCode = 5,                 // len(1) + name
-  kQCatalogNzCode = 6,                // len(1) + catalog
-  kQLcTimeNamesCode = 7,              // 2 bytes
-  kQCharsetDatabaseCode = 8,          // 2 bytes
-  kQTableMapForUpdateCode = 9,        // 8 bytes
-  kQMasterDataWrittenCode = 10,       // 4 bytes
-  kQInvoker = 11,                     // len(1) user, len(1) host
-  kQUpdatedDbNames = 12,              // count(1) + NUL-terminated names (MySQL)
-  kQMicroseconds = 13,                // 3 bytes (MySQL)
-  kQCommitTs = 14,                    // (MySQL, never written)
-  kQCommitTs2 = 15,                   // (MySQL, never written)
+  kQFlags2Code = 0,                     // 4 bytes
+  kQSqlModeCode = 1,                    // 8 bytes
+  kQCatalogCode = 2,                    // len(1) + catalog + NUL (MySQL 5.0.0-5.0.3)
+  kQAutoIncrement = 3,                  // increment(2) offset(2)
+  kQCharsetCode = 4,                    // client(2) connection(2) server(2)
+  kQTimeZoneCode = 5,                   // len(1) + name
+  kQCatalogNzCode = 6,                  // len(1) + catalog
+  kQLcTimeNamesCode = 7,                // 2 bytes
+  kQCharsetDatabaseCode = 8,            // 2 bytes
+  kQTableMapForUpdateCode = 9,          // 8 bytes
+  kQMasterDataWrittenCode = 10,         // 4 bytes
+  kQInvoker = 11,                       // len(1) user, len(1) host
+  kQUpdatedDbNames = 12,                // count(1) + NUL-terminated names (MySQL)
+  kQMicroseconds = 13,                  // 3 bytes (MySQL)
+  kQCommitTs = 14,                      // (MySQL, never written)
+  kQCommitTs2 = 15,                     // (MySQL, never written)
   kQExplicitDefaultsForTimestamp = 16,  // 1 byte (MySQL)
-  kQDdlLoggedWithXid = 17,            // 8 bytes (MySQL)
-  kQDefaultCollationForUtf8mb4 = 18,  // 2 bytes (MySQL)
-  kQSqlRequirePrimaryKey = 19,        // 1 byte (MySQL)
-  kQDefaultTableEncryption = 20,      // 1 byte (MySQL)
-  kQHrnow = 128,                      // 3 bytes: microseconds of the timestamp (MariaDB)
-  kQXid = 129,                        // 8 bytes: XID of a DDL (MariaDB)
-  kQGtidFlags3 = 130,                 // 1 byte (+ 8 for COMMIT/ROLLBACK ALTER) (MariaDB)
+  kQDdlLoggedWithXid = 17,              // 8 bytes (MySQL)
+  kQDefaultCollationForUtf8mb4 = 18,    // 2 bytes (MySQL)
+  kQSqlRequirePrimaryKey = 19,          // 1 byte (MySQL)
+  kQDefaultTableEncryption = 20,        // 1 byte (MySQL)
+  kQHrnow = 128,                        // 3 bytes: microseconds of the timestamp (MariaDB)
+  kQXid = 129,                          // 8 bytes: XID of a DDL (MariaDB)
+  kQGtidFlags3 = 130,                   // 1 byte (+ 8 for COMMIT/ROLLBACK ALTER) (MariaDB)
 };
 // Q_UPDATED_DB_NAMES count meaning "too many databases; no names follow".
 inline constexpr uint8_t kOverMaxDbsInEventMts = 254;
@@ -168,21 +171,21 @@ enum QueryFlags2 : uint32_t {
 
 // MariaDB Gtid event (type 162) flags2.
 enum GtidFlags2 : uint8_t {
-  kFlStandalone = 1,       // no terminating COMMIT/Xid: a single statement (DDL)
-  kFlGroupCommitId = 2,    // commit_id follows
-  kFlTransactional = 4,    // the group can be rolled back (InnoDB)
+  kFlStandalone = 1,     // no terminating COMMIT/Xid: a single statement (DDL)
+  kFlGroupCommitId = 2,  // commit_id follows
+  kFlTransactional = 4,  // the group can be rolled back (InnoDB)
   kFlAllowParallel = 8,
-  kFlWaited = 16,          // the transaction waited for another (row lock)
+  kFlWaited = 16,  // the transaction waited for another (row lock)
   kFlDdl = 32,
-  kFlPreparedXa = 64,      // XA PREPARE: an XID follows
-  kFlCompletedXa = 128,    // XA COMMIT/ROLLBACK: an XID follows
+  kFlPreparedXa = 64,    // XA PREPARE: an XID follows
+  kFlCompletedXa = 128,  // XA COMMIT/ROLLBACK: an XID follows
 };
 // MariaDB Gtid event flags_extra (the byte after the fixed part).
 enum GtidFlagsExtra : uint8_t {
   kFlExtraMultiEngine = 1,  // extra_engines byte follows
   kFlStartAlter = 2,
-  kFlCommitAlter = 4,       // sa_seq_no (8 bytes) follows
-  kFlRollbackAlter = 8,     // sa_seq_no (8 bytes) follows
+  kFlCommitAlter = 4,    // sa_seq_no (8 bytes) follows
+  kFlRollbackAlter = 8,  // sa_seq_no (8 bytes) follows
 };
 // MariaDB keeps every event body at least this long (zero padded) so that it
 // can be replaced in place by a dummy event for old replicas.

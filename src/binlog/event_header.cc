@@ -22,7 +22,8 @@ void StoreLe(std::string* s, size_t off, uint64_t v, size_t n) {
 
 uint32_t LoadLe32(std::string_view s, size_t off) {
   uint32_t v = 0;
-  for (size_t i = 0; i < 4; i++) v |= static_cast<uint32_t>(static_cast<uint8_t>(s[off + i])) << (8 * i);
+  for (size_t i = 0; i < 4; i++)
+    v |= static_cast<uint32_t>(static_cast<uint8_t>(s[off + i])) << (8 * i);
   return v;
 }
 
@@ -59,16 +60,16 @@ bool ServerVersionHasChecksum(std::string_view v) {
     while (i < v.size() && v[i] >= '0' && v[i] <= '9') part[k] = part[k] * 10 + (v[i++] - '0');
     if (i < v.size() && v[i] == '.') i++;
   }
-  const bool maria = v.find("MariaDB") != std::string_view::npos ||
-                     v.find("-maria-") != std::string_view::npos;
+  const bool maria =
+      v.find("MariaDB") != std::string_view::npos || v.find("-maria-") != std::string_view::npos;
   const int have = part[0] * 10000 + part[1] * 100 + part[2];
   return have >= (maria ? 50300 : 50601);
 }
 
 Result<FdeChecksumInfo> PeekFdeChecksum(std::string_view bytes) {
   if (bytes.size() < kHeaderSize + kFdeFixedSize) {
-    return Status::Corruption("Format_description event too short: " +
-                              std::to_string(bytes.size()) + " bytes");
+    return Status::Corruption(
+        "Format_description event too short: " + std::to_string(bytes.size()) + " bytes");
   }
   std::string_view version = bytes.substr(kHeaderSize + 2, kServerVersionSize);
   version = version.substr(0, version.find('\0'));
@@ -91,10 +92,12 @@ Result<FdeChecksumInfo> PeekFdeChecksum(std::string_view bytes) {
 }
 
 uint32_t EventCrc(std::string_view bytes) {
-  if (bytes.size() > kFlagsOffset && static_cast<uint8_t>(bytes[kTypeOffset]) == kFormatDescriptionEvent &&
+  if (bytes.size() > kFlagsOffset &&
+      static_cast<uint8_t>(bytes[kTypeOffset]) == kFormatDescriptionEvent &&
       (static_cast<uint8_t>(bytes[kFlagsOffset]) & kLogEventBinlogInUseF)) {
     std::string copy(bytes);
-    copy[kFlagsOffset] = static_cast<char>(static_cast<uint8_t>(copy[kFlagsOffset]) & ~kLogEventBinlogInUseF);
+    copy[kFlagsOffset] =
+        static_cast<char>(static_cast<uint8_t>(copy[kFlagsOffset]) & ~kLogEventBinlogInUseF);
     return Crc32(copy);
   }
   return Crc32(bytes);
@@ -107,7 +110,8 @@ Result<EventView> FrameEvent(std::string_view bytes, ChecksumAlg alg, uint64_t p
   }
   RETURN_IF_ERROR(DecodeHeader(bytes, &v.header));
   if (v.header.event_size < kHeaderSize) {
-    return At(pos, "event_size " + std::to_string(v.header.event_size) + " is below the header size");
+    return At(pos,
+              "event_size " + std::to_string(v.header.event_size) + " is below the header size");
   }
   if (v.header.event_size != bytes.size()) {
     return At(pos, "event_size " + std::to_string(v.header.event_size) + " but " +
@@ -129,8 +133,9 @@ Result<EventView> FrameEvent(std::string_view bytes, ChecksumAlg alg, uint64_t p
     const uint32_t got = EventCrc(bytes.substr(0, body_end));
     if (want != got) {
       char buf[96];
-      std::snprintf(buf, sizeof buf, "checksum mismatch (stored 0x%08x, computed 0x%08x) in %s event",
-                    want, got, EventTypeName(v.header.type));
+      std::snprintf(buf, sizeof buf,
+                    "checksum mismatch (stored 0x%08x, computed 0x%08x) in %s event", want, got,
+                    EventTypeName(v.header.type));
       return At(pos, buf);
     }
   }

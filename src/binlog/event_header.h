@@ -19,7 +19,7 @@
 namespace relaydb::binlog {
 
 struct EventHeader {
-  uint32_t timestamp = 0;   // seconds since the epoch
+  uint32_t timestamp = 0;  // seconds since the epoch
   uint8_t type = kUnknownEvent;
   uint32_t server_id = 0;
   uint32_t event_size = 0;  // header + body + checksum

@@ -11,26 +11,44 @@ Result<EventBody> DecodeEventBody(const EventView& v, const FormatDescription& f
     return EventBody(std::move(result).value());
   };
   switch (type) {
-    case kFormatDescriptionEvent: return wrap(FormatDescription::Decode(b));
+    case kFormatDescriptionEvent:
+      return wrap(FormatDescription::Decode(b));
     case kQueryEvent:
-    case kQueryCompressedEvent: return wrap(QueryEvent::Decode(b, fde, type));
-    case kRotateEvent: return wrap(RotateEvent::Decode(b, fde));
-    case kStopEvent: return wrap(StopEvent::Decode(b, fde));
-    case kXidEvent: return wrap(XidEvent::Decode(b, fde));
-    case kIntvarEvent: return wrap(IntvarEvent::Decode(b, fde));
-    case kRandEvent: return wrap(RandEvent::Decode(b, fde));
-    case kUserVarEvent: return wrap(UserVarEvent::Decode(b, fde));
-    case kTableMapEvent: return wrap(TableMapEvent::Decode(b, fde));
-    case kHeartbeatEvent: return wrap(HeartbeatEvent::Decode(b, fde));
-    case kGtidEvent: return wrap(GtidEvent::Decode(b, fde));
-    case kGtidListEvent: return wrap(GtidListEvent::Decode(b, fde));
-    case kBinlogCheckpointEvent: return wrap(BinlogCheckpointEvent::Decode(b, fde));
-    case kAnnotateRowsEvent: return wrap(AnnotateRowsEvent::Decode(b, fde));
-    case kStartEncryptionEvent: return wrap(StartEncryptionEvent::Decode(b, fde));
+    case kQueryCompressedEvent:
+      return wrap(QueryEvent::Decode(b, fde, type));
+    case kRotateEvent:
+      return wrap(RotateEvent::Decode(b, fde));
+    case kStopEvent:
+      return wrap(StopEvent::Decode(b, fde));
+    case kXidEvent:
+      return wrap(XidEvent::Decode(b, fde));
+    case kIntvarEvent:
+      return wrap(IntvarEvent::Decode(b, fde));
+    case kRandEvent:
+      return wrap(RandEvent::Decode(b, fde));
+    case kUserVarEvent:
+      return wrap(UserVarEvent::Decode(b, fde));
+    case kTableMapEvent:
+      return wrap(TableMapEvent::Decode(b, fde));
+    case kHeartbeatEvent:
+      return wrap(HeartbeatEvent::Decode(b, fde));
+    case kGtidEvent:
+      return wrap(GtidEvent::Decode(b, fde));
+    case kGtidListEvent:
+      return wrap(GtidListEvent::Decode(b, fde));
+    case kBinlogCheckpointEvent:
+      return wrap(BinlogCheckpointEvent::Decode(b, fde));
+    case kAnnotateRowsEvent:
+      return wrap(AnnotateRowsEvent::Decode(b, fde));
+    case kStartEncryptionEvent:
+      return wrap(StartEncryptionEvent::Decode(b, fde));
     case kMysqlGtidEvent:
-    case kAnonymousGtidEvent: return wrap(MysqlGtidEvent::Decode(b, fde));
-    case kPreviousGtidsEvent: return wrap(PreviousGtidsEvent::Decode(b, fde));
-    case kRowsQueryEvent: return wrap(RowsQueryEvent::Decode(b, fde));
+    case kAnonymousGtidEvent:
+      return wrap(MysqlGtidEvent::Decode(b, fde));
+    case kPreviousGtidsEvent:
+      return wrap(PreviousGtidsEvent::Decode(b, fde));
+    case kRowsQueryEvent:
+      return wrap(RowsQueryEvent::Decode(b, fde));
     default:
       if (IsRowsEventType(type)) return wrap(RowsEvent::Decode(b, fde, type));
       return EventBody(UnknownEvent{std::string(b)});
@@ -43,8 +61,8 @@ Result<Event> ParseEvent(std::string_view bytes, const FormatDescription& fde, u
   if (!body.ok()) {
     const Status& s = body.status();
     std::string msg = "binlog event at position " + std::to_string(pos) + " (" +
-                      EventTypeName(view.header.type) + ", " + std::to_string(view.header.event_size) +
-                      " bytes): " + s.message();
+                      EventTypeName(view.header.type) + ", " +
+                      std::to_string(view.header.event_size) + " bytes): " + s.message();
     if (s.code() == Status::Code::kNotSupported) return Status::NotSupported(std::move(msg));
     return Status::Corruption(std::move(msg));
   }

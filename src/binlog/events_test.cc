@@ -1,13 +1,16 @@
 // Event codecs against binlogs captured from MariaDB 10.11
 // (tests/fixtures/binlog), plus truncated and corrupted copies: one
 // corruption scenario per test, as leveldb's log_test does.
+#include "binlog/events.h"
+#include "binlog/row_codec.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
+#include <random>
 
 #include "binlog/binlog_test_util.h"
 #include "binlog/compression.h"
-#include "binlog/events.h"
 
 namespace relaydb::binlog {
 namespace {
@@ -64,10 +67,10 @@ TEST(BinlogEvents, EveryFixtureEventReencodesByteExact) {
   CheckFileReencodes("mariadb-bin.000001", &seen);
   CheckFileReencodes("mariadb-bin.000002", &seen);
   CheckFileReencodes("mariadb-bin.000003", &seen);
-  for (uint8_t t : {kFormatDescriptionEvent, kGtidListEvent, kBinlogCheckpointEvent, kGtidEvent, kQueryEvent,
-                    kAnnotateRowsEvent, kTableMapEvent, kWriteRowsEventV1, kUpdateRowsEventV1,
-                    kDeleteRowsEventV1, kXidEvent, kRotateEvent, kStopEvent, kIntvarEvent, kRandEvent,
-                    kUserVarEvent}) {
+  for (uint8_t t : {kFormatDescriptionEvent, kGtidListEvent, kBinlogCheckpointEvent, kGtidEvent,
+                    kQueryEvent, kAnnotateRowsEvent, kTableMapEvent, kWriteRowsEventV1,
+                    kUpdateRowsEventV1, kDeleteRowsEventV1, kXidEvent, kRotateEvent, kStopEvent,
+                    kIntvarEvent, kRandEvent, kUserVarEvent}) {
     EXPECT_GT(seen[t], 0) << "fixtures lack " << EventTypeName(t);
   }
 }
@@ -86,9 +89,10 @@ TEST(BinlogEvents, FormatDescriptionIsMariaDbs) {
   // Our encoder with MariaDB's version and timestamp gives the fixture's bytes.
   auto raw = FixtureEvents("mariadb-bin.000001")[0];
   Event e = MustParse(raw);
-  FormatDescription same = FormatDescription::MariaDb(ChecksumAlg::kCrc32, f.server_version, f.create_timestamp);
+  FormatDescription same =
+      FormatDescription::MariaDb(ChecksumAlg::kCrc32, f.server_version, f.create_timestamp);
   EXPECT_EQ(EncodeFormatDescriptionEvent(same, e.header.timestamp, 1, 256, 0), raw.bytes);
-  EXPECT_NE(f.create_timestamp, 0u);  // first file after startup
+  EXPECT_NE(f.create_timestamp, 0u);                                 // first file after startup
   EXPECT_EQ(FixtureFde("mariadb-bin.000002").create_timestamp, 0u);  // opened by rotation
 }
 
@@ -112,7 +116,8 @@ TEST(BinlogEvents, FormatDescriptionChecksumIgnoresInUseFlag) {
   EXPECT_EQ(e->header.flags, kLogEventBinlogInUseF);
   // And EncodeEvent computes it that way too.
   FormatDescription f = Fde();
-  EXPECT_EQ(EncodeFormatDescriptionEvent(f, e->header.timestamp, 1, 256, kLogEventBinlogInUseF), bytes);
+  EXPECT_EQ(EncodeFormatDescriptionEvent(f, e->header.timestamp, 1, 256, kLogEventBinlogInUseF),
+            bytes);
 }
 
 TEST(BinlogEvents, GtidEventsOfFixtures) {
@@ -299,7 +304,8 @@ TEST(BinlogEventCorruption, BadChecksumIsRejected) {
   raw.bytes[kHeaderSize + 3] ^= 0x01;
   auto e = ParseEvent(raw.bytes, Fde(), raw.pos);
   ASSERT_FALSE(e.ok());
-  EXPECT_NE(e.status().message().find("checksum mismatch"), std::string::npos) << e.status().message();
+  EXPECT_NE(e.status().message().find("checksum mismatch"), std::string::npos)
+      << e.status().message();
 }
 
 TEST(BinlogEventCorruption, EventSizeBelowHeaderIsRejected) {
@@ -371,6 +377,46 @@ TEST(BinlogEventCorruption, CorruptCompressedPayloadIsRejected) {
   EXPECT_FALSE(UncompressPayload("\x84\xff\xff\xff\xff").ok());
 }
 
+TEST(BinlogEventCorruption, EveryTruncationIsAnErrorNotACrash) {
+  for (const auto& raw : FixtureEvents("mariadb-bin.000002")) {
+    for (size_t n = 0; n < raw.bytes.size(); n++) {
+      EXPECT_FALSE(ParseEvent(std::string_view(raw.bytes).substr(0, n), Fde(), raw.pos).ok());
+    }
+  }
+}
+
+// Disabled: hangs on some damaged bodies (open bug, see the issue 3 note).
+TEST(BinlogEventCorruption, DISABLED_RandomBodyDamageNeverCrashes) {
+  // Damage that keeps the checksum valid reaches every decoder; each must
+  // return a value or an error, never read out of bounds (run under ASan).
+  std::mt19937 rng(42);
+  const auto events = FixtureEvents("mariadb-bin.000001");
+  int decoded = 0, rejected = 0;
+  for (int iter = 0; iter < 3000; iter++) {
+    const RawEvent& raw = events[rng() % events.size()];
+    if (raw.bytes.size() <= kHeaderSize + kChecksumSize) continue;
+    std::string body = raw.bytes.substr(kHeaderSize, raw.bytes.size() - kHeaderSize - kChecksumSize);
+    const int flips = 1 + static_cast<int>(rng() % 4);
+    for (int f = 0; f < flips; f++) body[rng() % body.size()] = static_cast<char>(rng());
+    if (rng() % 3 == 0) body.resize(rng() % body.size());
+    EventHeader h;
+    ASSERT_TRUE(DecodeHeader(raw.bytes, &h).ok());
+    auto e = ParseEvent(EncodeEvent(h, body, ChecksumAlg::kCrc32), Fde(), raw.pos);
+    (e.ok() ? decoded : rejected)++;
+    if (e.ok() && e->As<RowsEvent>()) {
+      // Rows decoded against a (wrong) arbitrary table: errors only.
+      std::vector<ColumnSpec> cols(e->As<RowsEvent>()->column_count);
+      for (size_t i = 0; i < cols.size(); i++) {
+        cols[i].type = static_cast<uint8_t>(rng());
+        cols[i].meta = static_cast<uint16_t>(rng());
+      }
+      (void)DecodeRows(*e->As<RowsEvent>(), cols);
+    }
+  }
+  EXPECT_GT(rejected, 0);
+  EXPECT_GT(decoded, 0);
+}
+
 // --- encoders ------------------------------------------------------------------
 
 TEST(BinlogEvents, UnknownEventTypeIsKeptVerbatim) {
@@ -428,7 +474,8 @@ TEST(BinlogEvents, HeartbeatCarriesPositionInHeader) {
   h.type = kHeartbeatEvent;
   h.log_pos = 12345;
   h.flags = kLogEventArtificialF;
-  auto e = ParseEvent(EncodeEvent(h, HeartbeatEvent{"mariadb-bin.000009"}.Encode(), ChecksumAlg::kCrc32), Fde());
+  auto e = ParseEvent(
+      EncodeEvent(h, HeartbeatEvent{"mariadb-bin.000009"}.Encode(), ChecksumAlg::kCrc32), Fde());
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->As<HeartbeatEvent>()->log_name, "mariadb-bin.000009");
   EXPECT_EQ(e->header.log_pos, 12345u);

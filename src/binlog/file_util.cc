@@ -84,7 +84,8 @@ Status WriteFileAtomically(const std::string& path, std::string_view contents) {
   Status s = WriteAll(fd, contents, tmp);
   if (s.ok() && ::fsync(fd) != 0) s = ErrnoStatus("cannot sync", tmp, errno);
   ::close(fd);
-  if (s.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) s = ErrnoStatus("cannot rename to", path, errno);
+  if (s.ok() && ::rename(tmp.c_str(), path.c_str()) != 0)
+    s = ErrnoStatus("cannot rename to", path, errno);
   if (!s.ok()) {
     ::unlink(tmp.c_str());
     return s;

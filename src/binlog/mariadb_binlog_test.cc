@@ -69,7 +69,8 @@ std::string GtidBody(uint64_t seq, uint8_t flags2) {
 std::vector<std::string> InsertBlocks(const std::string& out, size_t max) {
   std::vector<std::string> blocks;
   size_t at = 0;
-  while (blocks.size() < max && (at = out.find("### INSERT INTO `fx`.`t_all`", at)) != std::string::npos) {
+  while (blocks.size() < max &&
+         (at = out.find("### INSERT INTO `fx`.`t_all`", at)) != std::string::npos) {
     size_t end = at;
     while (end < out.size() && out.compare(end, 3, "###") == 0) end = out.find('\n', end) + 1;
     blocks.push_back(out.substr(at, end - at));
@@ -95,15 +96,19 @@ TEST(MariaDbBinlog, ReadsAFileRelaydbWrote) {
   const QueryEvent::Charset cs{33, 33, 8};
   uint64_t seq = 1;
 
-  QueryEvent ddl = QueryEvent::MariaDb("fx", "CREATE TABLE t_all (id INT NOT NULL PRIMARY KEY)", 5, 0, 0, 0, cs);
+  QueryEvent ddl =
+      QueryEvent::MariaDb("fx", "CREATE TABLE t_all (id INT NOT NULL PRIMARY KEY)", 5, 0, 0, 0, cs);
   ddl.xid = 10;
-  commit(Group(ts).Add(kGtidEvent, GtidBody(seq++, kFlStandalone | kFlAllowParallel | kFlDdl), kLogEventSuppressUseF)
+  commit(Group(ts)
+             .Add(kGtidEvent, GtidBody(seq++, kFlStandalone | kFlAllowParallel | kFlDdl),
+                  kLogEventSuppressUseF)
              .Add(kQueryEvent, ddl.Encode()));
 
   auto tm = MakeTableMap(23, TAll(), RowMetadata::kNoLog);
   ASSERT_TRUE(tm.ok());
   const auto specs = TAllSpecs();
-  auto row_txn = [&](uint8_t type, const std::string& stmt, const std::vector<std::vector<Value>>& images) {
+  auto row_txn = [&](uint8_t type, const std::string& stmt,
+                     const std::vector<std::vector<Value>>& images) {
     RowsEventBuilder b(type, 23, specs);
     if (type == kUpdateRowsEventV1) {
       ASSERT_TRUE(b.AddUpdate(images[0], images[1]).ok());
@@ -127,11 +132,13 @@ TEST(MariaDbBinlog, ReadsAFileRelaydbWrote) {
   row_txn(kUpdateRowsEventV1, "UPDATE t_all SET c_int = 7 WHERE id = 4", {Row4(), after});
   row_txn(kDeleteRowsEventV1, "DELETE FROM t_all WHERE id = 1", {Row1()});
 
-  QueryEvent insert = QueryEvent::MariaDb("fx", "INSERT INTO s (v, r) VALUES (CONCAT(@s, @i, @d), RAND())", 5, 0, 0, 0, cs);
+  QueryEvent insert = QueryEvent::MariaDb(
+      "fx", "INSERT INTO s (v, r) VALUES (CONCAT(@s, @i, @d), RAND())", 5, 0, 0, 0, cs);
   auto dec = UserVarEvent::Decimal("d", "-123.456");
   ASSERT_TRUE(dec.ok());
   commit(Group(ts)
-             .Add(kGtidEvent, GtidBody(seq++, kFlTransactional | kFlAllowParallel), kLogEventSuppressUseF)
+             .Add(kGtidEvent, GtidBody(seq++, kFlTransactional | kFlAllowParallel),
+                  kLogEventSuppressUseF)
              .Add(kIntvarEvent, IntvarEvent{kIntvarInsertId, 42}.Encode())
              .Add(kRandEvent, RandEvent{12345, 67890}.Encode())
              .Add(kUserVarEvent, UserVarEvent::String("s", "str", 33).Encode())
@@ -161,8 +168,8 @@ TEST(MariaDbBinlog, ReadsAFileRelaydbWrote) {
   EXPECT_NE(rows.output.find("GTID 0-1-8"), std::string::npos);
 
   // The rows print exactly as MariaDB's own rows for the same INSERTs.
-  CommandResult theirs =
-      RunCommand("mariadb-binlog -vv --base64-output=decode-rows " + testing::FixturePath("mariadb-bin.000001"));
+  CommandResult theirs = RunCommand("mariadb-binlog -vv --base64-output=decode-rows " +
+                                    testing::FixturePath("mariadb-bin.000001"));
   ASSERT_EQ(theirs.exit_code, 0) << theirs.output;
   auto want = InsertBlocks(theirs.output, 4);
   auto got = InsertBlocks(rows.output, 4);

@@ -19,8 +19,12 @@ Status Invalid(const ColumnSpec& c, const std::string& what) {
 // An integral Value (Int, UInt, or decimal digits in a String) as a 128-bit int.
 bool ToInt128(const Value& v, Int128* out) {
   switch (v.kind()) {
-    case Value::Kind::kInt: *out = v.int_value(); return true;
-    case Value::Kind::kUInt: *out = v.uint_value(); return true;
+    case Value::Kind::kInt:
+      *out = v.int_value();
+      return true;
+    case Value::Kind::kUInt:
+      *out = v.uint_value();
+      return true;
     case Value::Kind::kString: {
       const std::string& s = v.string_value();
       size_t i = 0;
@@ -44,12 +48,18 @@ std::string Uint64Text(uint64_t v) { return std::to_string(v); }
 
 size_t IntWidth(uint8_t type) {
   switch (type) {
-    case kTypeTiny: return 1;
-    case kTypeShort: return 2;
-    case kTypeInt24: return 3;
-    case kTypeLong: return 4;
-    case kTypeLongLong: return 8;
-    default: return 0;
+    case kTypeTiny:
+      return 1;
+    case kTypeShort:
+      return 2;
+    case kTypeInt24:
+      return 3;
+    case kTypeLong:
+      return 4;
+    case kTypeLongLong:
+      return 8;
+    default:
+      return 0;
   }
 }
 
@@ -99,8 +109,9 @@ Status EncodeString(const ColumnSpec& c, const Value& v, ByteWriter* w) {
   const char pad = c.binary ? '\0' : ' ';
   while (!s.empty() && s.back() == pad) s.remove_suffix(1);
   const uint32_t max = c.max_length();
-  if (s.size() > max) return Invalid(c, "string of " + std::to_string(s.size()) + " bytes exceeds " +
-                                            std::to_string(max));
+  if (s.size() > max)
+    return Invalid(
+        c, "string of " + std::to_string(s.size()) + " bytes exceeds " + std::to_string(max));
   w->Uint(s.size(), StringPrefix(max));
   w->Bytes(s);
   return Status::Ok();
@@ -126,7 +137,8 @@ Status EncodeBlob(const ColumnSpec& c, const Value& v, size_t prefix, ByteWriter
   Status st;
   const std::string& s = StringOf(c, v, &st);
   RETURN_IF_ERROR(st);
-  if (prefix < 1 || prefix > 4) return Invalid(c, "bad length-prefix size " + std::to_string(prefix));
+  if (prefix < 1 || prefix > 4)
+    return Invalid(c, "bad length-prefix size " + std::to_string(prefix));
   if (prefix < 4 && s.size() >= (size_t{1} << (8 * prefix))) {
     return Invalid(c, "value of " + std::to_string(s.size()) + " bytes is too long for the column");
   }
@@ -136,7 +148,8 @@ Status EncodeBlob(const ColumnSpec& c, const Value& v, size_t prefix, ByteWriter
 }
 
 Status DecodeBlob(size_t prefix, ByteReader* r, Value* out) {
-  if (prefix < 1 || prefix > 4) return Status::Corruption("bad BLOB length-prefix size " + std::to_string(prefix));
+  if (prefix < 1 || prefix > 4)
+    return Status::Corruption("bad BLOB length-prefix size " + std::to_string(prefix));
   uint64_t len = 0;
   std::string_view s;
   RETURN_IF_ERROR(r->ReadUint(prefix, &len));
@@ -182,8 +195,8 @@ Status EncodeTemporal(const ColumnSpec& c, const Value& v, ByteWriter* w) {
     }
     case kTypeDatetime: {
       RETURN_IF_ERROR(ParseDatetime(s, 0, &p));
-      w->U64((p.year * 10000ULL + p.month * 100 + p.day) * 1000000ULL + p.hour * 10000 + p.minute * 100 +
-             p.second);
+      w->U64((p.year * 10000ULL + p.month * 100 + p.day) * 1000000ULL + p.hour * 10000 +
+             p.minute * 100 + p.second);
       return Status::Ok();
     }
     case kTypeTime: {
@@ -261,7 +274,11 @@ Status EncodeValue(const ColumnSpec& c, const Value& v, std::string* out) {
   if (v.is_null()) return Invalid(c, "NULL belongs in the null bitmap");
   ByteWriter w(out);
   switch (c.type) {
-    case kTypeTiny: case kTypeShort: case kTypeInt24: case kTypeLong: case kTypeLongLong:
+    case kTypeTiny:
+    case kTypeShort:
+    case kTypeInt24:
+    case kTypeLong:
+    case kTypeLongLong:
       return EncodeInteger(c, v, &w);
     case kTypeYear: {
       Int128 y = 0;
@@ -304,7 +321,8 @@ Status EncodeValue(const ColumnSpec& c, const Value& v, std::string* out) {
       if (!ToInt128(v, &x)) return Invalid(c, "expected a bit pattern");
       const uint32_t n = BitCount(c);
       const uint64_t u = static_cast<uint64_t>(x);
-      if (n < 64 && (x < 0 || (u >> n) != 0)) return Invalid(c, "value too big for BIT(" + std::to_string(n) + ")");
+      if (n < 64 && (x < 0 || (u >> n) != 0))
+        return Invalid(c, "value too big for BIT(" + std::to_string(n) + ")");
       w.UintBE(u, BitBytes(c));
       return Status::Ok();
     }
@@ -318,7 +336,8 @@ Status EncodeValue(const ColumnSpec& c, const Value& v, std::string* out) {
         const size_t pack = c.max_length();
         if (!ToInt128(v, &x)) return Invalid(c, "expected an ENUM index or SET bitmask");
         if (pack == 0 || pack > 8) return Invalid(c, "bad ENUM/SET pack length");
-        if (x < 0 || (pack < 8 && x >= (Int128{1} << (8 * pack)))) return Invalid(c, "ENUM/SET value out of range");
+        if (x < 0 || (pack < 8 && x >= (Int128{1} << (8 * pack))))
+          return Invalid(c, "ENUM/SET value out of range");
         w.Uint(static_cast<uint64_t>(x), pack);
         return Status::Ok();
       }
@@ -329,17 +348,28 @@ Status EncodeValue(const ColumnSpec& c, const Value& v, std::string* out) {
       const std::string& s = StringOf(c, v, &st);
       RETURN_IF_ERROR(st);
       if (s.size() > c.meta) {
-        return Invalid(c, "string of " + std::to_string(s.size()) + " bytes exceeds " + std::to_string(c.meta));
+        return Invalid(c, "string of " + std::to_string(s.size()) + " bytes exceeds " +
+                              std::to_string(c.meta));
       }
       w.Uint(s.size(), StringPrefix(c.meta));
       w.Bytes(s);
       return Status::Ok();
     }
-    case kTypeBlob: case kTypeTinyBlob: case kTypeMediumBlob: case kTypeLongBlob: case kTypeGeometry:
+    case kTypeBlob:
+    case kTypeTinyBlob:
+    case kTypeMediumBlob:
+    case kTypeLongBlob:
+    case kTypeGeometry:
     case kTypeJson:
       return EncodeBlob(c, v, c.meta, &w);
-    case kTypeDate: case kTypeNewDate: case kTypeDatetime2: case kTypeTime2: case kTypeTimestamp2:
-    case kTypeTimestamp: case kTypeDatetime: case kTypeTime:
+    case kTypeDate:
+    case kTypeNewDate:
+    case kTypeDatetime2:
+    case kTypeTime2:
+    case kTypeTimestamp2:
+    case kTypeTimestamp:
+    case kTypeDatetime:
+    case kTypeTime:
       return EncodeTemporal(c, v, &w);
     case kTypeNull:
       return Status::Ok();
@@ -350,7 +380,11 @@ Status EncodeValue(const ColumnSpec& c, const Value& v, std::string* out) {
 
 Status DecodeValue(const ColumnSpec& c, ByteReader* r, Value* out) {
   switch (c.type) {
-    case kTypeTiny: case kTypeShort: case kTypeInt24: case kTypeLong: case kTypeLongLong:
+    case kTypeTiny:
+    case kTypeShort:
+    case kTypeInt24:
+    case kTypeLong:
+    case kTypeLongLong:
       return DecodeInteger(c, r, out);
     case kTypeYear: {
       uint8_t y = 0;
@@ -395,7 +429,8 @@ Status DecodeValue(const ColumnSpec& c, ByteReader* r, Value* out) {
       const uint8_t real = c.real_type();
       if (real == kTypeEnum || real == kTypeSet) {
         const size_t pack = c.max_length();
-        if (pack == 0 || pack > 8) return Status::Corruption("bad ENUM/SET pack length " + std::to_string(pack));
+        if (pack == 0 || pack > 8)
+          return Status::Corruption("bad ENUM/SET pack length " + std::to_string(pack));
         uint64_t u = 0;
         RETURN_IF_ERROR(r->ReadUint(pack, &u));
         *out = Value::Int(static_cast<int64_t>(u));
@@ -408,18 +443,28 @@ Status DecodeValue(const ColumnSpec& c, ByteReader* r, Value* out) {
       std::string_view s;
       RETURN_IF_ERROR(r->ReadUint(StringPrefix(c.meta), &len));
       if (len > c.meta) {
-        return Status::Corruption("VARCHAR value of " + std::to_string(len) + " bytes exceeds its " +
-                                  std::to_string(c.meta));
+        return Status::Corruption("VARCHAR value of " + std::to_string(len) +
+                                  " bytes exceeds its " + std::to_string(c.meta));
       }
       RETURN_IF_ERROR(r->ReadBytes(len, &s));
       *out = Value::String(std::string(s));
       return Status::Ok();
     }
-    case kTypeBlob: case kTypeTinyBlob: case kTypeMediumBlob: case kTypeLongBlob: case kTypeGeometry:
+    case kTypeBlob:
+    case kTypeTinyBlob:
+    case kTypeMediumBlob:
+    case kTypeLongBlob:
+    case kTypeGeometry:
     case kTypeJson:
       return DecodeBlob(c.meta, r, out);
-    case kTypeDate: case kTypeNewDate: case kTypeDatetime2: case kTypeTime2: case kTypeTimestamp2:
-    case kTypeTimestamp: case kTypeDatetime: case kTypeTime:
+    case kTypeDate:
+    case kTypeNewDate:
+    case kTypeDatetime2:
+    case kTypeTime2:
+    case kTypeTimestamp2:
+    case kTypeTimestamp:
+    case kTypeDatetime:
+    case kTypeTime:
       return DecodeTemporal(c, r, out);
     case kTypeNull:
       *out = Value::Null();
@@ -443,16 +488,17 @@ Status EncodeRowImage(const std::vector<ColumnSpec>& cols, const std::vector<boo
   for (size_t i = 0; i < cols.size(); i++) {
     if (!present[i] || row[i].is_null()) continue;
     Status st = EncodeValue(cols[i], row[i], out);
-    if (!st.ok()) return Status::InvalidArgument("column " + std::to_string(i + 1) + ": " + st.message());
+    if (!st.ok())
+      return Status::InvalidArgument("column " + std::to_string(i + 1) + ": " + st.message());
   }
   return Status::Ok();
 }
 
-Status DecodeRowImage(const std::vector<ColumnSpec>& cols, const std::vector<bool>& present, ByteReader* r,
-                      std::vector<Value>* row) {
+Status DecodeRowImage(const std::vector<ColumnSpec>& cols, const std::vector<bool>& present,
+                      ByteReader* r, std::vector<Value>* row) {
   if (present.size() != cols.size()) {
-    return Status::Corruption("rows event has " + std::to_string(present.size()) + " columns, table map " +
-                              std::to_string(cols.size()));
+    return Status::Corruption("rows event has " + std::to_string(present.size()) +
+                              " columns, table map " + std::to_string(cols.size()));
   }
   size_t npresent = 0;
   for (bool b : present) npresent += b ? 1 : 0;
@@ -531,7 +577,8 @@ Status RowsEventBuilder::AddRow(const std::vector<Value>& row) {
   return Add(image);
 }
 
-Status RowsEventBuilder::AddUpdate(const std::vector<Value>& before, const std::vector<Value>& after) {
+Status RowsEventBuilder::AddUpdate(const std::vector<Value>& before,
+                                   const std::vector<Value>& after) {
   std::string image;
   RETURN_IF_ERROR(EncodeRowImage(cols_, all_present_, before, &image));
   RETURN_IF_ERROR(EncodeRowImage(cols_, all_present_, after, &image));

@@ -1,6 +1,8 @@
 // Row images and Table_maps against the ROW-format binlog captured from
 // MariaDB 10.11 (tests/fixtures/binlog/mariadb-bin.000001, table fx.t_all
 // with one column of every type, see capture_row.sql), and round trips.
+#include "binlog/row_codec.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,7 +13,6 @@
 #include "binlog/binlog_test_tables.h"
 #include "binlog/binlog_test_util.h"
 #include "binlog/decimal_bin.h"
-#include "binlog/row_codec.h"
 #include "binlog/temporal.h"
 
 namespace relaydb::binlog {
@@ -45,11 +46,13 @@ std::vector<MappedRows> RowsOf(const std::string& table) {
   return out;
 }
 
-void ExpectRowsEqual(const std::vector<Value>& got, const std::vector<Value>& want, const char* what) {
+void ExpectRowsEqual(const std::vector<Value>& got, const std::vector<Value>& want,
+                     const char* what) {
   ASSERT_EQ(got.size(), want.size()) << what;
   for (size_t i = 0; i < want.size(); i++) {
-    EXPECT_EQ(got[i], want[i]) << what << " column " << i << " (" << TAll().columns[i].name << "): got '"
-                               << got[i].ToText() << "' want '" << want[i].ToText() << "'";
+    EXPECT_EQ(got[i], want[i]) << what << " column " << i << " (" << TAll().columns[i].name
+                               << "): got '" << got[i].ToText() << "' want '" << want[i].ToText()
+                               << "'";
   }
 }
 
@@ -98,9 +101,10 @@ TEST(RowCodec, MinimalMetadataMatchesMariaDb) {
   t.primary_key = {0};
   std::set<RowMetadata> seen;
   for (const auto& m : RowsOf("t_small")) {
-    const RowMetadata level = !m.map.optional.column_names ? (m.map.optional.signedness ? RowMetadata::kMinimal
-                                                                                         : RowMetadata::kNoLog)
-                                                           : RowMetadata::kFull;
+    const RowMetadata level =
+        !m.map.optional.column_names
+            ? (m.map.optional.signedness ? RowMetadata::kMinimal : RowMetadata::kNoLog)
+            : RowMetadata::kFull;
     auto ours = MakeTableMap(m.map.table_id, t, level);
     ASSERT_TRUE(ours.ok());
     EXPECT_EQ(ours->Encode(), m.map.Encode());
@@ -160,9 +164,9 @@ TEST(RowCodec, TableMapMetadataGivesSignednessAndBinaryCharsets) {
     }
     auto d = DecodeRows(m.rows, from_map);
     ASSERT_TRUE(d.ok()) << d.status().ToString();
-    EXPECT_EQ(d->rows[0].after[8], I(5));  // c_uint
-    EXPECT_EQ(d->rows[0].after[51], I(2));  // c_enum 'b'
-    EXPECT_EQ(d->rows[0].after[52], I(5));  // c_set 'x,z'
+    EXPECT_EQ(d->rows[0].after[8], I(5));      // c_uint
+    EXPECT_EQ(d->rows[0].after[51], I(2));     // c_enum 'b'
+    EXPECT_EQ(d->rows[0].after[52], I(5));     // c_set 'x,z'
     EXPECT_EQ(d->rows[0].after[22], S("l1"));  // c_char_l1
     return;
   }
@@ -217,9 +221,16 @@ Value RoundTrip(const ColumnSpec& c, const Value& v) {
 
 TEST(RowCodec, DecimalRoundTrips) {
   for (auto [p, s, text] : std::vector<std::tuple<int, int, std::string>>{
-           {10, 2, "0.00"}, {10, 2, "-0.50"}, {10, 2, "12345678.91"}, {1, 0, "9"}, {1, 1, "-0.9"},
-           {9, 9, "0.123456789"}, {18, 0, "-123456789012345678"}, {65, 30, "1.000000000000000000000000000001"},
-           {38, 38, "-0.00000000000000000000000000000000000001"}, {20, 10, "-9999999999.0000000001"}}) {
+           {10, 2, "0.00"},
+           {10, 2, "-0.50"},
+           {10, 2, "12345678.91"},
+           {1, 0, "9"},
+           {1, 1, "-0.9"},
+           {9, 9, "0.123456789"},
+           {18, 0, "-123456789012345678"},
+           {65, 30, "1.000000000000000000000000000001"},
+           {38, 38, "-0.00000000000000000000000000000000000001"},
+           {20, 10, "-9999999999.0000000001"}}) {
     ColumnSpec c;
     c.type = kTypeNewDecimal;
     c.meta = static_cast<uint16_t>(p << 8 | s);
@@ -248,7 +259,8 @@ TEST(RowCodec, NegativeTimeFractionsRoundTripAtEveryPrecision) {
     c.type = kTypeTime2;
     c.meta = static_cast<uint16_t>(fsp);
     const std::string frac = fsp ? "." + std::string(static_cast<size_t>(fsp - 1), '0') + "1" : "";
-    for (std::string t : {"-00:00:00", "-00:00:01", "-838:59:59", "00:00:00", "12:34:56", "-01:00:00"}) {
+    for (std::string t :
+         {"-00:00:00", "-00:00:01", "-838:59:59", "00:00:00", "12:34:56", "-01:00:00"}) {
       if (t == "-00:00:00" && frac.empty()) continue;  // that is just 00:00:00
       EXPECT_EQ(RoundTrip(c, S(t + frac)), S(t + frac)) << fsp;
     }

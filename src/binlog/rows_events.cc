@@ -2,6 +2,7 @@
 #include "binlog/rows_events.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "binlog/compression.h"
 #include "common/bytes.h"
@@ -12,8 +13,16 @@ namespace {
 
 bool IsNumericType(uint8_t type) {
   switch (type) {
-    case kTypeTiny: case kTypeShort: case kTypeInt24: case kTypeLong: case kTypeLongLong:
-    case kTypeFloat: case kTypeDouble: case kTypeNewDecimal: case kTypeDecimal: case kTypeYear:
+    case kTypeTiny:
+    case kTypeShort:
+    case kTypeInt24:
+    case kTypeLong:
+    case kTypeLongLong:
+    case kTypeFloat:
+    case kTypeDouble:
+    case kTypeNewDecimal:
+    case kTypeDecimal:
+    case kTypeYear:
       return true;
     default:
       return false;
@@ -28,7 +37,8 @@ size_t TableIdWidth(uint8_t post_header, size_t fixed_rest) {
 void PutMsbBitmap(const std::vector<bool>& bits, std::string* out) {
   std::string bytes((bits.size() + 7) / 8, '\0');
   for (size_t i = 0; i < bits.size(); i++) {
-    if (bits[i]) bytes[i / 8] = static_cast<char>(static_cast<uint8_t>(bytes[i / 8]) | (0x80 >> (i % 8)));
+    if (bits[i])
+      bytes[i / 8] = static_cast<char>(static_cast<uint8_t>(bytes[i / 8]) | (0x80 >> (i % 8)));
   }
   out->append(bytes);
 }
@@ -53,7 +63,8 @@ std::string UintList(const std::vector<uint32_t>& v) {
   return s;
 }
 
-std::string DefaultCharset(uint32_t def, const std::vector<std::pair<uint32_t, uint32_t>>& exceptions) {
+std::string DefaultCharset(uint32_t def,
+                           const std::vector<std::pair<uint32_t, uint32_t>>& exceptions) {
   std::string s;
   ByteWriter w(&s);
   w.LenEncInt(def);
@@ -97,7 +108,8 @@ Status ReadStringLists(ByteReader* r, std::vector<std::vector<std::string>>* out
   while (!r->empty()) {
     uint64_t n = 0;
     RETURN_IF_ERROR(r->ReadLenEncInt(&n));
-    if (n > r->remaining()) return Status::Corruption("Table_map: string list count exceeds its field");
+    if (n > r->remaining())
+      return Status::Corruption("Table_map: string list count exceeds its field");
     std::vector<std::string> list;
     for (uint64_t i = 0; i < n; i++) {
       std::string_view s;
@@ -132,7 +144,9 @@ Status DecodeOptionalMetadata(std::string_view block, const std::vector<uint8_t>
         RETURN_IF_ERROR(ReadPairs(&v, &m->default_charset_exceptions));
         break;
       }
-      case kMetaColumnCharset: RETURN_IF_ERROR(ReadUintList(&v, &m->column_charsets.emplace())); break;
+      case kMetaColumnCharset:
+        RETURN_IF_ERROR(ReadUintList(&v, &m->column_charsets.emplace()));
+        break;
       case kMetaColumnName: {
         auto& names = m->column_names.emplace();
         while (!v.empty()) {
@@ -142,10 +156,18 @@ Status DecodeOptionalMetadata(std::string_view block, const std::vector<uint8_t>
         }
         break;
       }
-      case kMetaSetStrValue: RETURN_IF_ERROR(ReadStringLists(&v, &m->set_values.emplace())); break;
-      case kMetaEnumStrValue: RETURN_IF_ERROR(ReadStringLists(&v, &m->enum_values.emplace())); break;
-      case kMetaGeometryType: RETURN_IF_ERROR(ReadUintList(&v, &m->geometry_types.emplace())); break;
-      case kMetaSimplePrimaryKey: RETURN_IF_ERROR(ReadUintList(&v, &m->simple_primary_key.emplace())); break;
+      case kMetaSetStrValue:
+        RETURN_IF_ERROR(ReadStringLists(&v, &m->set_values.emplace()));
+        break;
+      case kMetaEnumStrValue:
+        RETURN_IF_ERROR(ReadStringLists(&v, &m->enum_values.emplace()));
+        break;
+      case kMetaGeometryType:
+        RETURN_IF_ERROR(ReadUintList(&v, &m->geometry_types.emplace()));
+        break;
+      case kMetaSimplePrimaryKey:
+        RETURN_IF_ERROR(ReadUintList(&v, &m->simple_primary_key.emplace()));
+        break;
       case kMetaPrimaryKeyWithPrefix:
         RETURN_IF_ERROR(ReadPairs(&v, &m->primary_key_with_prefix.emplace()));
         break;
@@ -159,7 +181,9 @@ Status DecodeOptionalMetadata(std::string_view block, const std::vector<uint8_t>
       case kMetaEnumAndSetColumnCharset:
         RETURN_IF_ERROR(ReadUintList(&v, &m->enum_and_set_column_charsets.emplace()));
         break;
-      case kMetaColumnVisibility: m->column_visibility = GetMsbBitmap(value, types.size()); break;
+      case kMetaColumnVisibility:
+        m->column_visibility = GetMsbBitmap(value, types.size());
+        break;
       default:
         break;  // A field type from a newer server: its length lets us skip it.
     }
@@ -176,7 +200,8 @@ std::string EncodeOptionalMetadata(const TableMapOptionalMetadata& m) {
     PutTlv(kMetaSignedness, s, &w);
   }
   if (m.default_charset) {
-    PutTlv(kMetaDefaultCharset, DefaultCharset(*m.default_charset, m.default_charset_exceptions), &w);
+    PutTlv(kMetaDefaultCharset, DefaultCharset(*m.default_charset, m.default_charset_exceptions),
+           &w);
   }
   if (m.column_charsets) PutTlv(kMetaColumnCharset, UintList(*m.column_charsets), &w);
   if (m.geometry_types) PutTlv(kMetaGeometryType, UintList(*m.geometry_types), &w);
@@ -187,8 +212,10 @@ std::string EncodeOptionalMetadata(const TableMapOptionalMetadata& m) {
     PutTlv(kMetaColumnName, s, &w);
   }
   if (m.enum_and_set_default_charset) {
-    PutTlv(kMetaEnumAndSetDefaultCharset,
-           DefaultCharset(*m.enum_and_set_default_charset, m.enum_and_set_default_charset_exceptions), &w);
+    PutTlv(
+        kMetaEnumAndSetDefaultCharset,
+        DefaultCharset(*m.enum_and_set_default_charset, m.enum_and_set_default_charset_exceptions),
+        &w);
   }
   if (m.enum_and_set_column_charsets) {
     PutTlv(kMetaEnumAndSetColumnCharset, UintList(*m.enum_and_set_column_charsets), &w);
@@ -215,7 +242,9 @@ std::string EncodeOptionalMetadata(const TableMapOptionalMetadata& m) {
 
 void EncodeColumnMeta(uint8_t type, uint16_t meta, ByteWriter* w) {
   switch (ColumnMetadataSize(type)) {
-    case 1: w->U8(static_cast<uint8_t>(meta)); break;
+    case 1:
+      w->U8(static_cast<uint8_t>(meta));
+      break;
     case 2:
       if (type == kTypeVarchar || type == kTypeBit) {
         w->U16(meta);  // little-endian
@@ -224,7 +253,8 @@ void EncodeColumnMeta(uint8_t type, uint16_t meta, ByteWriter* w) {
         w->U8(static_cast<uint8_t>(meta));
       }
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -259,12 +289,25 @@ bool TableMapOptionalMetadata::empty() const {
 
 size_t ColumnMetadataSize(uint8_t type) {
   switch (type) {
-    case kTypeFloat: case kTypeDouble: case kTypeBlob: case kTypeTinyBlob: case kTypeMediumBlob:
-    case kTypeLongBlob: case kTypeGeometry: case kTypeJson: case kTypeTimestamp2: case kTypeDatetime2:
+    case kTypeFloat:
+    case kTypeDouble:
+    case kTypeBlob:
+    case kTypeTinyBlob:
+    case kTypeMediumBlob:
+    case kTypeLongBlob:
+    case kTypeGeometry:
+    case kTypeJson:
+    case kTypeTimestamp2:
+    case kTypeDatetime2:
     case kTypeTime2:
       return 1;
-    case kTypeVarchar: case kTypeBit: case kTypeNewDecimal: case kTypeString: case kTypeVarString:
-    case kTypeEnum: case kTypeSet:
+    case kTypeVarchar:
+    case kTypeBit:
+    case kTypeNewDecimal:
+    case kTypeString:
+    case kTypeVarString:
+    case kTypeEnum:
+    case kTypeSet:
       return 2;
     default:
       return 0;
@@ -274,7 +317,8 @@ size_t ColumnMetadataSize(uint8_t type) {
 void EncodeBitmap(const std::vector<bool>& bits, std::string* out) {
   std::string bytes((bits.size() + 7) / 8, '\0');
   for (size_t i = 0; i < bits.size(); i++) {
-    if (bits[i]) bytes[i / 8] = static_cast<char>(static_cast<uint8_t>(bytes[i / 8]) | (1 << (i % 8)));
+    if (bits[i])
+      bytes[i / 8] = static_cast<char>(static_cast<uint8_t>(bytes[i / 8]) | (1 << (i % 8)));
   }
   out->append(bytes);
 }
@@ -282,13 +326,15 @@ void EncodeBitmap(const std::vector<bool>& bits, std::string* out) {
 Status DecodeBitmap(std::string_view bytes, size_t nbits, std::vector<bool>* bits) {
   if (bytes.size() * 8 < nbits) return Status::Corruption("bitmap too short");
   bits->assign(nbits, false);
-  for (size_t i = 0; i < nbits; i++) (*bits)[i] = (static_cast<uint8_t>(bytes[i / 8]) >> (i % 8)) & 1;
+  for (size_t i = 0; i < nbits; i++)
+    (*bits)[i] = (static_cast<uint8_t>(bytes[i / 8]) >> (i % 8)) & 1;
   return Status::Ok();
 }
 
 // --- Table_map ------------------------------------------------------------------
 
 std::string TableMapEvent::Encode() const {
+  assert(db.size() <= 255 && table.size() <= 255 && "names are length-prefixed by one byte");
   std::string out;
   ByteWriter w(&out);
   w.U48(table_id);
@@ -363,8 +409,8 @@ bool IsRowsEventType(uint8_t t) {
 }
 
 bool RowsEvent::is_write() const {
-  return type == kWriteRowsEventV1 || type == kWriteRowsEventV2 || type == kWriteRowsCompressedEventV1 ||
-         type == kWriteRowsCompressedEvent;
+  return type == kWriteRowsEventV1 || type == kWriteRowsEventV2 ||
+         type == kWriteRowsCompressedEventV1 || type == kWriteRowsCompressedEvent;
 }
 bool RowsEvent::is_update() const {
   return type == kUpdateRowsEventV1 || type == kUpdateRowsEventV2 ||
@@ -404,8 +450,10 @@ std::string RowsEvent::Encode() const {
   return out;
 }
 
-Result<RowsEvent> RowsEvent::Decode(std::string_view body, const FormatDescription& fde, uint8_t type) {
-  if (!IsRowsEventType(type)) return Status::InvalidArgument("not a rows event type: " + std::to_string(type));
+Result<RowsEvent> RowsEvent::Decode(std::string_view body, const FormatDescription& fde,
+                                    uint8_t type) {
+  if (!IsRowsEventType(type))
+    return Status::InvalidArgument("not a rows event type: " + std::to_string(type));
   RowsEvent e;
   e.type = type;
   ByteReader r(body);

@@ -39,7 +39,8 @@ struct TableMapOptionalMetadata {
   std::optional<std::vector<std::vector<std::string>>> enum_values;  // per ENUM column
   std::optional<std::vector<uint32_t>> geometry_types;               // per GEOMETRY column
   std::optional<std::vector<uint32_t>> simple_primary_key;           // column indexes
-  std::optional<std::vector<std::pair<uint32_t, uint32_t>>> primary_key_with_prefix;  // (index, prefix)
+  std::optional<std::vector<std::pair<uint32_t, uint32_t>>>
+      primary_key_with_prefix;  // (index, prefix)
   std::optional<uint32_t> enum_and_set_default_charset;
   std::vector<std::pair<uint32_t, uint32_t>> enum_and_set_default_charset_exceptions;
   std::optional<std::vector<uint32_t>> enum_and_set_column_charsets;
@@ -55,9 +56,9 @@ struct TableMapEvent {
   uint16_t flags = kTableMapBitLenExactF;
   std::string db;
   std::string table;
-  std::vector<uint8_t> column_types;   // binlog types (MYSQL_TYPE_*)
-  std::vector<uint16_t> column_meta;   // per column; encoding in column_spec.h
-  std::vector<bool> nullable;          // the null bitmap
+  std::vector<uint8_t> column_types;  // binlog types (MYSQL_TYPE_*)
+  std::vector<uint16_t> column_meta;  // per column; encoding in column_spec.h
+  std::vector<bool> nullable;         // the null bitmap
   TableMapOptionalMetadata optional;
 
   size_t column_count() const { return column_types.size(); }
@@ -88,7 +89,8 @@ struct RowsEvent {
 
   // The body; compressed types compress `rows` (compression.h).
   std::string Encode() const;
-  static Result<RowsEvent> Decode(std::string_view body, const FormatDescription& fde, uint8_t type);
+  static Result<RowsEvent> Decode(std::string_view body, const FormatDescription& fde,
+                                  uint8_t type);
 };
 
 // True for the rows event types 23-25, 30-32 and 166-171.

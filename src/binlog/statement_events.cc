@@ -1,6 +1,7 @@
 // Statement event codecs. See statement_events.h and docs/binlog_format.md.
 #include "binlog/statement_events.h"
 
+#include <cassert>
 #include <cstring>
 
 #include "binlog/compression.h"
@@ -43,15 +44,21 @@ Status DecodeStatusVars(std::string_view block, QueryEvent* e) {
     uint8_t code = 0;
     RETURN_IF_ERROR(r.ReadU8(&code));
     switch (code) {
-      case kQFlags2Code: RETURN_IF_ERROR(ReadFixed(&r, code, 4, &e->flags2.emplace())); break;
-      case kQSqlModeCode: RETURN_IF_ERROR(ReadFixed(&r, code, 8, &e->sql_mode.emplace())); break;
+      case kQFlags2Code:
+        RETURN_IF_ERROR(ReadFixed(&r, code, 4, &e->flags2.emplace()));
+        break;
+      case kQSqlModeCode:
+        RETURN_IF_ERROR(ReadFixed(&r, code, 8, &e->sql_mode.emplace()));
+        break;
       case kQCatalogCode: {
         // len(1) + catalog + NUL (MySQL 5.0.0-5.0.3).
         RETURN_IF_ERROR(ReadShortString(&r, code, &e->catalog.emplace()));
         if (!r.Skip(1).ok()) return StatusTooShort(code);
         break;
       }
-      case kQCatalogNzCode: RETURN_IF_ERROR(ReadShortString(&r, code, &e->catalog.emplace())); break;
+      case kQCatalogNzCode:
+        RETURN_IF_ERROR(ReadShortString(&r, code, &e->catalog.emplace()));
+        break;
       case kQAutoIncrement: {
         auto& a = e->auto_increment.emplace();
         RETURN_IF_ERROR(ReadFixed(&r, code, 2, &a.increment));
@@ -65,8 +72,12 @@ Status DecodeStatusVars(std::string_view block, QueryEvent* e) {
         RETURN_IF_ERROR(ReadFixed(&r, code, 2, &c.server));
         break;
       }
-      case kQTimeZoneCode: RETURN_IF_ERROR(ReadShortString(&r, code, &e->time_zone.emplace())); break;
-      case kQLcTimeNamesCode: RETURN_IF_ERROR(ReadFixed(&r, code, 2, &e->lc_time_names.emplace())); break;
+      case kQTimeZoneCode:
+        RETURN_IF_ERROR(ReadShortString(&r, code, &e->time_zone.emplace()));
+        break;
+      case kQLcTimeNamesCode:
+        RETURN_IF_ERROR(ReadFixed(&r, code, 2, &e->lc_time_names.emplace()));
+        break;
       case kQCharsetDatabaseCode:
         RETURN_IF_ERROR(ReadFixed(&r, code, 2, &e->charset_database.emplace()));
         break;
@@ -97,7 +108,9 @@ Status DecodeStatusVars(std::string_view block, QueryEvent* e) {
         }
         break;
       }
-      case kQMicroseconds: RETURN_IF_ERROR(ReadFixed(&r, code, 3, &e->microseconds.emplace())); break;
+      case kQMicroseconds:
+        RETURN_IF_ERROR(ReadFixed(&r, code, 3, &e->microseconds.emplace()));
+        break;
       case kQCommitTs:
       case kQCommitTs2:
         return Status::Corruption("Query event: status variable " + std::to_string(code) +
@@ -105,7 +118,9 @@ Status DecodeStatusVars(std::string_view block, QueryEvent* e) {
       case kQExplicitDefaultsForTimestamp:
         RETURN_IF_ERROR(ReadFixed(&r, code, 1, &e->explicit_defaults_for_timestamp.emplace()));
         break;
-      case kQDdlLoggedWithXid: RETURN_IF_ERROR(ReadFixed(&r, code, 8, &e->ddl_xid.emplace())); break;
+      case kQDdlLoggedWithXid:
+        RETURN_IF_ERROR(ReadFixed(&r, code, 8, &e->ddl_xid.emplace()));
+        break;
       case kQDefaultCollationForUtf8mb4:
         RETURN_IF_ERROR(ReadFixed(&r, code, 2, &e->default_collation_for_utf8mb4.emplace()));
         break;
@@ -115,8 +130,12 @@ Status DecodeStatusVars(std::string_view block, QueryEvent* e) {
       case kQDefaultTableEncryption:
         RETURN_IF_ERROR(ReadFixed(&r, code, 1, &e->default_table_encryption.emplace()));
         break;
-      case kQHrnow: RETURN_IF_ERROR(ReadFixed(&r, code, 3, &e->hrnow.emplace())); break;
-      case kQXid: RETURN_IF_ERROR(ReadFixed(&r, code, 8, &e->xid.emplace())); break;
+      case kQHrnow:
+        RETURN_IF_ERROR(ReadFixed(&r, code, 3, &e->hrnow.emplace()));
+        break;
+      case kQXid:
+        RETURN_IF_ERROR(ReadFixed(&r, code, 8, &e->xid.emplace()));
+        break;
       case kQGtidFlags3: {
         RETURN_IF_ERROR(ReadFixed(&r, code, 1, &e->gtid_flags3.emplace()));
         if (*e->gtid_flags3 & (kFlCommitAlter | kFlRollbackAlter)) {
@@ -125,9 +144,9 @@ Status DecodeStatusVars(std::string_view block, QueryEvent* e) {
         break;
       }
       default:
-        return Status::Corruption("Query event: unknown status variable code " + std::to_string(code) +
-                                  " at offset " + std::to_string(r.position() - 1) +
-                                  " of the status block");
+        return Status::Corruption("Query event: unknown status variable code " +
+                                  std::to_string(code) + " at offset " +
+                                  std::to_string(r.position() - 1) + " of the status block");
     }
   }
   return Status::Ok();
@@ -135,12 +154,19 @@ Status DecodeStatusVars(std::string_view block, QueryEvent* e) {
 
 void EncodeStatusVars(const QueryEvent& e, ByteWriter* w) {
   auto short_string = [&](uint8_t code, const std::string& s) {
+    assert(s.size() <= 255 && "status variable string longer than 255 bytes");
     w->U8(code);
     w->U8(static_cast<uint8_t>(s.size()));
-    w->Bytes(std::string_view(s).substr(0, 255));
+    w->Bytes(s);
   };
-  if (e.flags2) { w->U8(kQFlags2Code); w->U32(*e.flags2); }
-  if (e.sql_mode) { w->U8(kQSqlModeCode); w->U64(*e.sql_mode); }
+  if (e.flags2) {
+    w->U8(kQFlags2Code);
+    w->U32(*e.flags2);
+  }
+  if (e.sql_mode) {
+    w->U8(kQSqlModeCode);
+    w->U64(*e.sql_mode);
+  }
   if (e.catalog) short_string(kQCatalogNzCode, *e.catalog);
   if (e.auto_increment) {
     w->U8(kQAutoIncrement);
@@ -154,10 +180,22 @@ void EncodeStatusVars(const QueryEvent& e, ByteWriter* w) {
     w->U16(e.charset->server);
   }
   if (e.time_zone) short_string(kQTimeZoneCode, *e.time_zone);
-  if (e.lc_time_names) { w->U8(kQLcTimeNamesCode); w->U16(*e.lc_time_names); }
-  if (e.charset_database) { w->U8(kQCharsetDatabaseCode); w->U16(*e.charset_database); }
-  if (e.table_map_for_update) { w->U8(kQTableMapForUpdateCode); w->U64(*e.table_map_for_update); }
-  if (e.master_data_written) { w->U8(kQMasterDataWrittenCode); w->U32(*e.master_data_written); }
+  if (e.lc_time_names) {
+    w->U8(kQLcTimeNamesCode);
+    w->U16(*e.lc_time_names);
+  }
+  if (e.charset_database) {
+    w->U8(kQCharsetDatabaseCode);
+    w->U16(*e.charset_database);
+  }
+  if (e.table_map_for_update) {
+    w->U8(kQTableMapForUpdateCode);
+    w->U64(*e.table_map_for_update);
+  }
+  if (e.master_data_written) {
+    w->U8(kQMasterDataWrittenCode);
+    w->U32(*e.master_data_written);
+  }
   if (e.invoker) {
     w->U8(kQInvoker);
     w->U8(static_cast<uint8_t>(e.invoker->user.size()));
@@ -165,8 +203,14 @@ void EncodeStatusVars(const QueryEvent& e, ByteWriter* w) {
     w->U8(static_cast<uint8_t>(e.invoker->host.size()));
     w->Bytes(e.invoker->host);
   }
-  if (e.hrnow) { w->U8(kQHrnow); w->U24(*e.hrnow); }
-  if (e.xid) { w->U8(kQXid); w->U64(*e.xid); }
+  if (e.hrnow) {
+    w->U8(kQHrnow);
+    w->U24(*e.hrnow);
+  }
+  if (e.xid) {
+    w->U8(kQXid);
+    w->U64(*e.xid);
+  }
   if (e.gtid_flags3) {
     w->U8(kQGtidFlags3);
     w->U8(*e.gtid_flags3);
@@ -183,26 +227,39 @@ void EncodeStatusVars(const QueryEvent& e, ByteWriter* w) {
       for (const auto& n : *e.updated_db_names) w->NulString(n);
     }
   }
-  if (e.microseconds) { w->U8(kQMicroseconds); w->U24(*e.microseconds); }
+  if (e.microseconds) {
+    w->U8(kQMicroseconds);
+    w->U24(*e.microseconds);
+  }
   if (e.explicit_defaults_for_timestamp) {
     w->U8(kQExplicitDefaultsForTimestamp);
     w->U8(*e.explicit_defaults_for_timestamp);
   }
-  if (e.ddl_xid) { w->U8(kQDdlLoggedWithXid); w->U64(*e.ddl_xid); }
+  if (e.ddl_xid) {
+    w->U8(kQDdlLoggedWithXid);
+    w->U64(*e.ddl_xid);
+  }
   if (e.default_collation_for_utf8mb4) {
     w->U8(kQDefaultCollationForUtf8mb4);
     w->U16(*e.default_collation_for_utf8mb4);
   }
-  if (e.sql_require_primary_key) { w->U8(kQSqlRequirePrimaryKey); w->U8(*e.sql_require_primary_key); }
-  if (e.default_table_encryption) { w->U8(kQDefaultTableEncryption); w->U8(*e.default_table_encryption); }
+  if (e.sql_require_primary_key) {
+    w->U8(kQSqlRequirePrimaryKey);
+    w->U8(*e.sql_require_primary_key);
+  }
+  if (e.default_table_encryption) {
+    w->U8(kQDefaultTableEncryption);
+    w->U8(*e.default_table_encryption);
+  }
 }
 
 }  // namespace
 
 // --- Query ------------------------------------------------------------------
 
-QueryEvent QueryEvent::MariaDb(std::string db, std::string query, uint32_t thread_id, uint32_t exec_time,
-                               uint64_t sql_mode, uint32_t flags2, Charset charset) {
+QueryEvent QueryEvent::MariaDb(std::string db, std::string query, uint32_t thread_id,
+                               uint32_t exec_time, uint64_t sql_mode, uint32_t flags2,
+                               Charset charset) {
   QueryEvent e;
   e.db = std::move(db);
   e.query = std::move(query);
@@ -219,6 +276,7 @@ std::string QueryEvent::Encode(bool compressed) const {
   std::string status;
   ByteWriter sw(&status);
   EncodeStatusVars(*this, &sw);
+  assert(db.size() <= 255 && status.size() <= 65535);
   std::string out;
   ByteWriter w(&out);
   w.U32(thread_id);
@@ -232,12 +290,14 @@ std::string QueryEvent::Encode(bool compressed) const {
   return out;
 }
 
-Result<QueryEvent> QueryEvent::Decode(std::string_view body, const FormatDescription& fde, uint8_t type) {
+Result<QueryEvent> QueryEvent::Decode(std::string_view body, const FormatDescription& fde,
+                                      uint8_t type) {
   QueryEvent e;
   ByteReader r(body);
   const uint8_t post = fde.PostHeaderLength(type);
   if (post < kQueryHeaderMinimalLen) {
-    return Status::Corruption("Query event: post-header length " + std::to_string(post) + " below 11");
+    return Status::Corruption("Query event: post-header length " + std::to_string(post) +
+                              " below 11");
   }
   uint8_t db_len = 0;
   uint16_t status_len = 0;
@@ -364,7 +424,8 @@ Result<Value> UserVarEvent::ToValue() const {
   if (is_null) return Value::Null();
   ByteReader r(value);
   switch (type) {
-    case kStringResult: return Value::String(value);
+    case kStringResult:
+      return Value::String(value);
     case kIntResult: {
       uint64_t v = 0;
       RETURN_IF_ERROR(r.ReadU64(&v));
@@ -430,7 +491,8 @@ Result<UserVarEvent> UserVarEvent::Decode(std::string_view body, const FormatDes
   }
   if (!r.empty()) return Status::Corruption("User_var event has trailing bytes");
   if ((e.type == kIntResult || e.type == kRealResult) && value_len != 8) {
-    return Status::Corruption("User_var event: numeric value of " + std::to_string(value_len) + " bytes");
+    return Status::Corruption("User_var event: numeric value of " + std::to_string(value_len) +
+                              " bytes");
   }
   if (e.type > kDecimalResult || e.type == kRowResult) {
     return Status::Corruption("User_var event: unknown value type " + std::to_string(e.type));
@@ -440,7 +502,8 @@ Result<UserVarEvent> UserVarEvent::Decode(std::string_view body, const FormatDes
 
 // --- Annotate_rows, Rows_query --------------------------------------------------
 
-Result<AnnotateRowsEvent> AnnotateRowsEvent::Decode(std::string_view body, const FormatDescription&) {
+Result<AnnotateRowsEvent> AnnotateRowsEvent::Decode(std::string_view body,
+                                                    const FormatDescription&) {
   return AnnotateRowsEvent{std::string(body)};
 }
 

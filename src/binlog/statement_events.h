@@ -60,7 +60,7 @@ struct QueryEvent {
   std::optional<uint32_t> hrnow;  // microseconds of the statement's timestamp
   std::optional<uint64_t> xid;    // DDL logged with an XID
   std::optional<uint8_t> gtid_flags3;
-  uint64_t sa_seq_no = 0;         // with gtid_flags3 & (kFlCommitAlter|kFlRollbackAlter)
+  uint64_t sa_seq_no = 0;  // with gtid_flags3 & (kFlCommitAlter|kFlRollbackAlter)
   // MySQL-only status variables, decoded so MySQL binlogs can be read;
   // Encode writes them too if set (after MariaDB's own codes < 128).
   std::optional<std::vector<std::string>> updated_db_names;  // empty + over_max: see below
@@ -77,8 +77,9 @@ struct QueryEvent {
   // "std", charset. The caller adds the conditional ones
   // (auto_increment when not 1/1, time_zone, lc_time_names when not en_US,
   // hrnow, xid for DDL) as MariaDB does.
-  static QueryEvent MariaDb(std::string db, std::string query, uint32_t thread_id, uint32_t exec_time,
-                            uint64_t sql_mode, uint32_t flags2, Charset charset);
+  static QueryEvent MariaDb(std::string db, std::string query, uint32_t thread_id,
+                            uint32_t exec_time, uint64_t sql_mode, uint32_t flags2,
+                            Charset charset);
 
   // Body of a Query event; with `compressed`, of a Query_compressed event
   // (the statement compressed as compression.h describes).

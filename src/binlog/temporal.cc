@@ -61,10 +61,20 @@ std::string FractionText(uint32_t micro, int fsp) {
 
 void PutFraction(uint32_t micro, int fsp, ByteWriter* w) {
   switch (fsp) {
-    case 1: case 2: w->U8(static_cast<uint8_t>(micro / 10000)); break;
-    case 3: case 4: w->UintBE(micro / 100, 2); break;
-    case 5: case 6: w->UintBE(micro, 3); break;
-    default: break;
+    case 1:
+    case 2:
+      w->U8(static_cast<uint8_t>(micro / 10000));
+      break;
+    case 3:
+    case 4:
+      w->UintBE(micro / 100, 2);
+      break;
+    case 5:
+    case 6:
+      w->UintBE(micro, 3);
+      break;
+    default:
+      break;
   }
 }
 
@@ -72,13 +82,27 @@ Status GetFraction(ByteReader* r, int fsp, uint32_t* micro) {
   uint64_t v = 0;
   *micro = 0;
   switch (fsp) {
-    case 0: return Status::Ok();
-    case 1: case 2: RETURN_IF_ERROR(r->ReadUintBE(1, &v)); v *= 10000; break;
-    case 3: case 4: RETURN_IF_ERROR(r->ReadUintBE(2, &v)); v *= 100; break;
-    case 5: case 6: RETURN_IF_ERROR(r->ReadUintBE(3, &v)); break;
-    default: return Status::Corruption("fractional seconds precision " + std::to_string(fsp) + " above 6");
+    case 0:
+      return Status::Ok();
+    case 1:
+    case 2:
+      RETURN_IF_ERROR(r->ReadUintBE(1, &v));
+      v *= 10000;
+      break;
+    case 3:
+    case 4:
+      RETURN_IF_ERROR(r->ReadUintBE(2, &v));
+      v *= 100;
+      break;
+    case 5:
+    case 6:
+      RETURN_IF_ERROR(r->ReadUintBE(3, &v));
+      break;
+    default:
+      return Status::Corruption("fractional seconds precision " + std::to_string(fsp) + " above 6");
   }
-  if (v >= 1000000) return Status::Corruption("fractional seconds " + std::to_string(v) + " out of range");
+  if (v >= 1000000)
+    return Status::Corruption("fractional seconds " + std::to_string(v) + " out of range");
   *micro = static_cast<uint32_t>(v);
   return Status::Ok();
 }
@@ -109,9 +133,9 @@ void CivilFromDays(int64_t z, int64_t* year, uint32_t* month, uint32_t* day) {
 Status ParseDate(std::string_view s, TemporalParts* p) {
   size_t i = 0;
   *p = TemporalParts{};
-  if (!Digits(s, &i, 4, &p->year) || i >= s.size() || s[i++] != '-' || !Digits(s, &i, 2, &p->month) ||
-      i >= s.size() || s[i++] != '-' || !Digits(s, &i, 2, &p->day) || i != s.size() || p->month > 12 ||
-      p->day > 31) {
+  if (!Digits(s, &i, 4, &p->year) || i >= s.size() || s[i++] != '-' ||
+      !Digits(s, &i, 2, &p->month) || i >= s.size() || s[i++] != '-' ||
+      !Digits(s, &i, 2, &p->day) || i != s.size() || p->month > 12 || p->day > 31) {
     return Malformed("date", s);
   }
   return Status::Ok();
@@ -122,9 +146,10 @@ Status ParseDatetime(std::string_view s, int fsp, TemporalParts* p) {
   if (s.size() < 19 || (s[10] != ' ' && s[10] != 'T')) return Malformed("datetime", s);
   RETURN_IF_ERROR(ParseDate(s.substr(0, 10), p));
   size_t i = 11;
-  if (!Digits(s, &i, 2, &p->hour) || s[i++] != ':' || !Digits(s, &i, 2, &p->minute) || i >= s.size() ||
-      s[i++] != ':' || !Digits(s, &i, 2, &p->second) || !Fraction(s, &i, fsp, &p->micro) ||
-      i != s.size() || p->hour > 23 || p->minute > 59 || p->second > 59) {
+  if (!Digits(s, &i, 2, &p->hour) || s[i++] != ':' || !Digits(s, &i, 2, &p->minute) ||
+      i >= s.size() || s[i++] != ':' || !Digits(s, &i, 2, &p->second) ||
+      !Fraction(s, &i, fsp, &p->micro) || i != s.size() || p->hour > 23 || p->minute > 59 ||
+      p->second > 59) {
     return Malformed("datetime", s);
   }
   return Status::Ok();
@@ -141,9 +166,9 @@ Status ParseTime(std::string_view s, int fsp, TemporalParts* p) {
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') i++;
   size_t h = hs;
   if (i == hs || i - hs > 3 || !Digits(s, &h, i - hs, &p->hour) || i >= s.size() || s[i++] != ':' ||
-      !Digits(s, &i, 2, &p->minute) || i >= s.size() || s[i++] != ':' || !Digits(s, &i, 2, &p->second) ||
-      !Fraction(s, &i, fsp, &p->micro) || i != s.size() || p->hour > 838 || p->minute > 59 ||
-      p->second > 59) {
+      !Digits(s, &i, 2, &p->minute) || i >= s.size() || s[i++] != ':' ||
+      !Digits(s, &i, 2, &p->second) || !Fraction(s, &i, fsp, &p->micro) || i != s.size() ||
+      p->hour > 838 || p->minute > 59 || p->second > 59) {
     return Malformed("time", s);
   }
   if (p->hour == 0 && p->minute == 0 && p->second == 0 && p->micro == 0) p->negative = false;
@@ -220,15 +245,18 @@ void PackTime2(const TemporalParts& p, int fsp, std::string* out) {
   const int64_t int_part = packed >> 24;
   const int64_t frac_part = packed % (int64_t{1} << 24);
   switch (fsp) {
-    case 1: case 2:
+    case 1:
+    case 2:
       w.UintBE(static_cast<uint64_t>(kTimeIntOfs + int_part), 3);
       w.U8(static_cast<uint8_t>(static_cast<int8_t>(frac_part / 10000)));
       break;
-    case 3: case 4:
+    case 3:
+    case 4:
       w.UintBE(static_cast<uint64_t>(kTimeIntOfs + int_part), 3);
       w.UintBE(static_cast<uint16_t>(static_cast<int16_t>(frac_part / 100)), 2);
       break;
-    case 5: case 6:
+    case 5:
+    case 6:
       w.UintBE(static_cast<uint64_t>(packed + kTimeOfs), 6);
       break;
     default:
@@ -246,7 +274,10 @@ Status UnpackTime2(ByteReader* r, int fsp, TemporalParts* p) {
       packed = (static_cast<int64_t>(v) - kTimeIntOfs) * (int64_t{1} << 24);
       break;
     }
-    case 1: case 2: case 3: case 4: {
+    case 1:
+    case 2:
+    case 3:
+    case 4: {
       RETURN_IF_ERROR(r->ReadUintBE(3, &v));
       int64_t int_part = static_cast<int64_t>(v) - kTimeIntOfs;
       uint64_t f = 0;
@@ -261,7 +292,8 @@ Status UnpackTime2(ByteReader* r, int fsp, TemporalParts* p) {
       packed = int_part * (int64_t{1} << 24) + frac * (small ? 10000 : 100);
       break;
     }
-    case 5: case 6: {
+    case 5:
+    case 6: {
       RETURN_IF_ERROR(r->ReadUintBE(6, &v));
       packed = static_cast<int64_t>(v) - kTimeOfs;
       break;
@@ -302,7 +334,8 @@ Status ParseTimestampValue(std::string_view s, int fsp, uint32_t* seconds, uint3
     if (v > UINT32_MAX) return Malformed("timestamp value", s);
     i++;
   }
-  if (i == 0 || !Fraction(s, &i, fsp, micro) || i != s.size()) return Malformed("timestamp value", s);
+  if (i == 0 || !Fraction(s, &i, fsp, micro) || i != s.size())
+    return Malformed("timestamp value", s);
   *seconds = static_cast<uint32_t>(v);
   return Status::Ok();
 }
@@ -319,10 +352,11 @@ Result<std::string> UtcDatetimeToTimestampValue(std::string_view datetime, int f
     return FormatTimestampValue(0, 0, fsp);
   }
   if (p.month == 0 || p.day == 0) return Malformed("timestamp", datetime);
-  const int64_t secs = DaysFromCivil(p.year, p.month, p.day) * 86400 + p.hour * 3600 + p.minute * 60 +
-                       p.second;
+  const int64_t secs =
+      DaysFromCivil(p.year, p.month, p.day) * 86400 + p.hour * 3600 + p.minute * 60 + p.second;
   if (secs <= 0 || secs > UINT32_MAX) {
-    return Status::InvalidArgument("datetime '" + std::string(datetime) + "' is out of TIMESTAMP range");
+    return Status::InvalidArgument("datetime '" + std::string(datetime) +
+                                   "' is out of TIMESTAMP range");
   }
   return FormatTimestampValue(static_cast<uint32_t>(secs), p.micro, fsp);
 }
