@@ -193,24 +193,35 @@ TEST(BinlogReader, FollowsALiveLogThroughRotation) {
   EXPECT_EQ(got[6].header.type, kXidEvent);
 }
 
-TEST(BinlogWriter, RelayLogAppendKeepsTheSourcesPositions) {
+TEST(BinlogWriter, RelayLogAppendKeepsTheSourcesEventsVerbatim) {
   TempDir dir;
   auto o = Options(dir);
   o.basename = "relay-bin";
   auto w = Started(o);
-  std::vector<std::string> group = Txn(1);
-  PatchLogPos(&group[0], 123456, true);
-  auto r = w->Append({group[0]}, {.publish = true, .keep_log_pos = true});
-  ASSERT_TRUE(r.ok());
+  // The source's Format_description (binlog_checksum=NONE) and a Gtid event
+  // under it, as an I/O thread receives them.
+  const auto source = testing::FixtureEvents("mariadb-bin.000003");
+  const std::string fde = source[0].bytes;
+  std::string gtid;
+  for (const auto& raw : source) {
+    if (raw.type() == kGtidEvent && gtid.empty()) gtid = raw.bytes;
+  }
+  ASSERT_FALSE(gtid.empty());
+  auto r = w->Append({fde, gtid}, {.publish = true, .keep_log_pos = true});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(w->ReadableEnd(), r->end);
-  ASSERT_TRUE(w->Close().ok());
-  const auto raw = SplitFile(ReadFileBytes(dir.File("relay-bin.000001")));
-  ASSERT_EQ(raw.size(), 5u);  // head events, the Gtid, Stop
-  EventHeader h;
-  ASSERT_TRUE(DecodeHeader(raw[3].bytes, &h).ok());
-  EXPECT_EQ(h.log_pos, 123456u);
-  EXPECT_TRUE(ParseEvent(raw[3].bytes, FormatDescription::MariaDb(ChecksumAlg::kCrc32)).ok());
+  EXPECT_EQ(ReadFileBytes(dir.File("relay-bin.000001")).substr(r->start.pos), fde + gtid);
   EXPECT_EQ(ReadFileBytes(dir.File("relay-bin.index")), "./relay-bin.000001\n");
+  // A reader switches to the source's Format_description for what follows.
+  BinlogReader reader(dir.path(), w->index_path(), w.get());
+  ASSERT_TRUE(reader.Open("relay-bin.000001", r->start.pos).ok());
+  ReadEvent ev;
+  ASSERT_TRUE(reader.Next(&ev).ok());
+  ASSERT_TRUE(reader.Next(&ev).ok());
+  EXPECT_EQ(reader.format_description().checksum_alg, ChecksumAlg::kOff);
+  auto e = ParseEvent(ev.bytes, reader.format_description(), ev.start);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->As<GtidEvent>()->seq_no, 34u);  // 0-1-34, the first GTID of mariadb-bin.000003
 }
 
 TEST(BinlogWriter, SyncBinlogNSyncsEveryNthGroup) {

@@ -196,8 +196,8 @@ Result<AppendResult> BinlogWriter::Append(const std::vector<std::string>& events
   uint64_t pos = size_;
   for (const std::string& in : events) {
     EventHeader h;
-    if (in.size() < kHeaderSize + (checksum ? kChecksumSize : 0) || !DecodeHeader(in, &h).ok() ||
-        h.event_size != in.size()) {
+    const size_t min_size = kHeaderSize + (checksum && !opts.keep_log_pos ? kChecksumSize : 0);
+    if (in.size() < min_size || !DecodeHeader(in, &h).ok() || h.event_size != in.size()) {
       return Status::InvalidArgument("malformed event in group (size " + std::to_string(in.size()) +
                                      ")");
     }
@@ -205,7 +205,13 @@ Result<AppendResult> BinlogWriter::Append(const std::vector<std::string>& events
     pos += ev.size();
     if (pos > UINT32_MAX)
       return Status::InvalidArgument("event group would pass 4 GiB in one binlog file");
-    if (!opts.keep_log_pos) PatchLogPos(&ev, static_cast<uint32_t>(pos), checksum);
+    if (opts.keep_log_pos) {
+      // A relay log stores the source's events verbatim: their positions and
+      // checksums follow the source's Format_description, not ours.
+      group += ev;
+      continue;
+    }
+    PatchLogPos(&ev, static_cast<uint32_t>(pos), checksum);
     if (h.type == kGtidEvent) {
       auto view = FrameEvent(ev, options_.checksum, pos - ev.size());
       if (!view.ok())

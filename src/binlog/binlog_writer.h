@@ -61,8 +61,12 @@ struct BinlogWriterOptions {
 };
 
 struct AppendOptions {
-  bool publish = false;       // make the group readable at once (relay logs)
-  bool keep_log_pos = false;  // relay logs: events keep the source's log_pos
+  bool publish = false;  // make the group readable at once (relay logs)
+  // Relay logs: append the source's events verbatim (their log_pos and
+  // checksums follow the source's Format_description, which the I/O thread
+  // appends too); only their framing is checked and the GTID state is not
+  // updated.
+  bool keep_log_pos = false;
 };
 
 struct AppendResult {
@@ -137,6 +141,8 @@ class BinlogWriter : public BinlogEndSource {
   // state and starts over at <basename>.<first_number>.
   Status ResetMaster(uint64_t first_number = 1);
   // Appends a Stop event, clears the in-use flag, closes. Idempotent.
+  // Groups appended but never published stay in the file (before the Stop);
+  // the next Open() lists them in recovered_groups() like any others.
   Status Close();
 
   // SHOW BINARY LOGS: every file of the index with its size.
@@ -195,6 +201,8 @@ class BinlogWriter : public BinlogEndSource {
   BinlogIndex index_;
   bool started_ = false;
   bool closed_ = false;
+  // recovered_file_ and recovered_after_crash_ are set by Open() and constant
+  // afterwards (read without the lock).
   std::string recovered_file_;
   bool recovered_after_crash_ = false;
   std::vector<GroupInfo> recovered_groups_;

@@ -524,6 +524,17 @@ Result<DecodedRows> DecodeRows(const RowsEvent& e, const std::vector<ColumnSpec>
   DecodedRows d;
   d.before_present = e.columns_before;
   d.after_present = e.is_update() ? e.columns_after : e.columns_before;
+  // An image with no columns takes no bytes: the loop below would never end.
+  const auto any = [](const std::vector<bool>& v) {
+    for (bool b : v) {
+      if (b) return true;
+    }
+    return false;
+  };
+  if (!e.rows.empty() && (((e.is_delete() || e.is_update()) && !any(d.before_present)) ||
+                          ((e.is_write() || e.is_update()) && !any(d.after_present)))) {
+    return Status::Corruption("rows event image with no columns");
+  }
   ByteReader r(e.rows);
   while (!r.empty()) {
     RowChange change;
