@@ -50,6 +50,10 @@ class Executor {
   Status Delete(const DeleteStmt& st);
   Status UpdateMulti(const UpdateStmt& st);
   Status DeleteMulti(const DeleteStmt& st);
+  // ORDER BY ... LIMIT of single-table UPDATE/DELETE, appended to `sql`.
+  Status AppendOrderLimit(Translator* tr, const std::vector<ScopeTable>& scope,
+                          const std::vector<OrderItem>& order_by, const std::optional<LimitClause>& limit,
+                          std::string* sql);
   Status FinishWrite(const std::string& kind, uint64_t affected, uint64_t insert_id,
                      const std::string& info);
 

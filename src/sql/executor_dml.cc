@@ -97,6 +97,27 @@ Status Executor::FinishWrite(const std::string& kind, uint64_t affected, uint64_
   return SendOk(affected, insert_id, info);
 }
 
+Status Executor::AppendOrderLimit(Translator* tr, const std::vector<ScopeTable>& scope,
+                                  const std::vector<OrderItem>& order_by, const std::optional<LimitClause>& limit,
+                                  std::string* sql) {
+  if (!order_by.empty()) {
+    std::string ob;
+    for (const auto& o : order_by) {
+      ExprType et;
+      ASSIGN_OR_RETURN(std::string e, tr->TranslateExpr(*o.expr, scope, "ORDER BY", &et));
+      ob += (ob.empty() ? "" : ", ") + e + (o.descending ? " DESC" : "");
+    }
+    *sql += " ORDER BY " + ob;
+  }
+  if (limit) {
+    ASSIGN_OR_RETURN(Value n, EvalConstant(*limit->count));
+    *sql += " LIMIT " + n.ToText();
+  } else if (!order_by.empty()) {
+    *sql += " LIMIT -1";  // SQLite's UPDATE/DELETE accept ORDER BY only with a LIMIT
+  }
+  return Status::Ok();
+}
+
 // ---------------------------------------------------------------------------
 // INSERT / REPLACE
 
@@ -444,21 +465,7 @@ Status Executor::Update(const UpdateStmt& st) {
     ASSIGN_OR_RETURN(std::string w, tr.TranslateExpr(*st.where, scope, "WHERE", &et));
     sql += " WHERE " + w;
   }
-  if (!st.order_by.empty()) {
-    std::string ob;
-    for (const auto& o : st.order_by) {
-      ExprType et;
-      ASSIGN_OR_RETURN(std::string e, tr.TranslateExpr(*o.expr, scope, "ORDER BY", &et));
-      ob += (ob.empty() ? "" : ", ") + e + (o.descending ? " DESC" : "");
-    }
-    sql += " ORDER BY " + ob;
-  }
-  if (st.limit) {
-    ASSIGN_OR_RETURN(Value n, EvalConstant(*st.limit->count));
-    sql += " LIMIT " + n.ToText();
-  } else if (!st.order_by.empty()) {
-    sql += " LIMIT -1";  // SQLite wants a LIMIT with ORDER BY; the order matters for unique keys
-  }
+  RETURN_IF_ERROR(AppendOrderLimit(&tr, scope, st.order_by, st.limit, &sql));
 
   RETURN_IF_ERROR(s_->BeginWrite());
   s_->store_last_.clear();
@@ -553,19 +560,7 @@ Status Executor::UpdateMulti(const UpdateStmt& st) {
     sql += " WHERE " + w;
   }
   if (!st.IsMultiTable()) {
-    if (!st.order_by.empty()) {
-      std::string ob;
-      for (const auto& o : st.order_by) {
-        ExprType et;
-        ASSIGN_OR_RETURN(std::string e, tr.TranslateExpr(*o.expr, tables, "ORDER BY", &et));
-        ob += (ob.empty() ? "" : ", ") + e + (o.descending ? " DESC" : "");
-      }
-      sql += " ORDER BY " + ob;
-    }
-    if (st.limit) {
-      ASSIGN_OR_RETURN(Value n, EvalConstant(*st.limit->count));
-      sql += " LIMIT " + n.ToText();
-    }
+    RETURN_IF_ERROR(AppendOrderLimit(&tr, tables, st.order_by, st.limit, &sql));
   }
 
   RETURN_IF_ERROR(s_->BeginWrite());
@@ -671,21 +666,7 @@ Status Executor::Delete(const DeleteStmt& st) {
     ASSIGN_OR_RETURN(std::string w, tr.TranslateExpr(*st.where, scope, "WHERE", &et));
     sql += " WHERE " + w;
   }
-  if (!st.order_by.empty()) {
-    std::string ob;
-    for (const auto& o : st.order_by) {
-      ExprType et;
-      ASSIGN_OR_RETURN(std::string e, tr.TranslateExpr(*o.expr, scope, "ORDER BY", &et));
-      ob += (ob.empty() ? "" : ", ") + e + (o.descending ? " DESC" : "");
-    }
-    sql += " ORDER BY " + ob;
-  }
-  if (st.limit) {
-    ASSIGN_OR_RETURN(Value n, EvalConstant(*st.limit->count));
-    sql += " LIMIT " + n.ToText();
-  } else if (!st.order_by.empty()) {
-    sql += " LIMIT -1";
-  }
+  RETURN_IF_ERROR(AppendOrderLimit(&tr, scope, st.order_by, st.limit, &sql));
   RETURN_IF_ERROR(s_->BeginWrite());
   storage::Statement ds;
   RETURN_IF_ERROR(s_->conn_->Prepare(sql, &ds));
