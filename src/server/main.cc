@@ -56,6 +56,8 @@ int main(int argc, char** argv) {
   config.socket = opts.socket;
   config.server_id = static_cast<uint32_t>(opts.server_id);
   config.root_password = opts.root_password;
+  config.log_bin = opts.log_bin;
+  config.log_bin_basename = opts.log_bin_basename;
 
   server::Server srv(config, &variables);
   g_server = &srv;

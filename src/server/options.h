@@ -69,7 +69,7 @@ struct ServerOptions {
   std::string root_password;  // for a fresh data directory (relaydb option)
   std::string user;           // --user (accepted, not acted upon)
 
-  bool log_bin = false;
+  bool log_bin = true;  // on by default; --skip-log-bin turns it off
   std::string log_bin_basename;  // absolute, e.g. /data/host-bin (files host-bin.000001)
   std::string log_bin_index;     // absolute, e.g. /data/host-bin.index
   std::string relay_log_basename;

@@ -69,8 +69,8 @@ TEST_F(OptionsTest, CommandLineValues) {
   EXPECT_EQ(o.pid_file, "/d/myhost.pid");
   EXPECT_EQ(o.relay_log_basename, "/d/myhost-relay-bin");
   EXPECT_EQ(o.relay_log_index, "/d/myhost-relay-bin.index");
-  EXPECT_FALSE(o.log_bin);
-  EXPECT_EQ(Var("version"), "10.11.19-MariaDB-relaydb");
+  EXPECT_TRUE(o.log_bin);  // on by default
+  EXPECT_EQ(Var("version"), "10.11.19-MariaDB-relaydb-log");
 }
 
 TEST_F(OptionsTest, ShortOptionsAndSeparateValues) {

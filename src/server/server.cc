@@ -30,7 +30,9 @@ Status Server::Start() {
   sql::EngineOptions eo;
   eo.datadir = config_.datadir;
   eo.root_password = config_.root_password;
-  eo.synchronous_full = config_.synchronous_full;
+  // With the binary log on, the engine's commits are made durable by the
+  // binlog's group commit (sql/binary_log.h), not by SQLite at each commit.
+  eo.synchronous_full = config_.synchronous_full && !config_.log_bin;
   bool fresh = false;
   // One server per data directory: an exclusive lock held for our lifetime.
   mkdir(config_.datadir.c_str(), 0750);
@@ -43,6 +45,7 @@ Status Server::Start() {
   ASSIGN_OR_RETURN(engine_, sql::Engine::Open(eo, &processlist_, &fresh));
   engine_->SetVariables(variables_);
   engine_->set_server_id(config_.server_id);
+  if (config_.log_bin) RETURN_IF_ERROR(OpenBinaryLog());
   if (fresh) {
     LogNote("Initialized a new data directory " + config_.datadir + ": created root@localhost and root@127.0.0.1 " +
             (config_.root_password.empty() ? "with an empty password" : "with the given --root-password"));
@@ -218,9 +221,43 @@ void Server::Shutdown() {
     for (auto* c : connections_set_) c->Shutdown();
     cv_.wait_for(l, std::chrono::seconds(10), [this] { return active_.load() == 0; });
   }
+  if (binlog_) {
+    engine_->SetBinaryLog(nullptr);
+    Status s = binlog_->Close();
+    if (!s.ok()) LogError("closing the binary log: " + s.message());
+    binlog_.reset();
+  }
   engine_.reset();
   if (lock_fd_ >= 0) close(lock_fd_);
   LogNote("relaydb: Shutdown complete");
+}
+
+Status Server::OpenBinaryLog() {
+  sql::BinaryLogOptions bo;
+  std::string base = config_.log_bin_basename;
+  if (base.empty()) {
+    char host[256] = "relaydb";
+    gethostname(host, sizeof host - 1);
+    base = config_.datadir + "/" + std::string(host) + "-bin";
+  }
+  size_t slash = base.rfind('/');
+  bo.writer.dir = slash == std::string::npos ? "." : base.substr(0, slash);
+  bo.writer.basename = slash == std::string::npos ? base : base.substr(slash + 1);
+  bo.writer.server_id = config_.server_id;
+  bo.writer.checksum = variables_->GetString("binlog_checksum") == "NONE" ? binlog::ChecksumAlg::kOff
+                                                                          : binlog::ChecksumAlg::kCrc32;
+  bo.writer.max_size = variables_->GetUInt("max_binlog_size");
+  bo.writer.sync_binlog = static_cast<uint32_t>(variables_->GetUInt("sync_binlog"));
+  bo.writer.expire_logs_seconds = variables_->GetUInt("binlog_expire_logs_seconds");
+  bo.db_path = engine_->db_path();
+  bo.sync_engine = config_.synchronous_full;
+  bo.domain_id = static_cast<uint32_t>(variables_->GetUInt("gtid_domain_id"));
+  ASSIGN_OR_RETURN(binlog_, sql::BinaryLog::Open(bo));
+  engine_->SetBinaryLog(binlog_.get());
+  variables_->Force("log_bin", Value::Int(1));
+  variables_->Force("log_bin_basename", Value::String(base));
+  variables_->Force("log_bin_index", Value::String(base + ".index"));
+  return Status::Ok();
 }
 
 std::string Server::HandshakeVersion() const {

@@ -15,6 +15,7 @@
 
 #include "common/processlist.h"
 #include "common/status.h"
+#include "sql/binary_log.h"
 #include "sql/engine.h"
 #include "sql/variables.h"
 
@@ -31,6 +32,9 @@ struct ServerConfig {
   uint32_t server_id = 1;
   std::string root_password;
   bool synchronous_full = true;
+  // The binary log: on unless --skip-log-bin; files <log_bin_basename>.NNNNNN.
+  bool log_bin = true;
+  std::string log_bin_basename;  // absolute; empty: <datadir>/<hostname>-bin
 };
 
 class Server {
@@ -50,6 +54,8 @@ class Server {
   void RequestShutdown();
 
   sql::Engine& engine() { return *engine_; }
+  // The binary log; null with --skip-log-bin.
+  sql::BinaryLog* binary_log() { return binlog_.get(); }
   ProcessList& processlist() { return processlist_; }
   sql::GlobalVariables& variables() { return *variables_; }
   uint16_t port() const { return bound_port_; }
@@ -72,6 +78,7 @@ class Server {
 
  private:
   Status Listen();
+  Status OpenBinaryLog();
   void AcceptLoop(int listen_fd, bool unix_socket);
   void RunConnection(int fd, std::string ip, uint16_t port, bool unix_socket);
 
@@ -79,6 +86,7 @@ class Server {
   sql::GlobalVariables* variables_;
   ProcessList processlist_;
   std::unique_ptr<sql::Engine> engine_;
+  std::unique_ptr<sql::BinaryLog> binlog_;
   ReplicationCommands* replication_commands_ = nullptr;
 
   int lock_fd_ = -1;  // flock on <datadir>/relaydb.lock

@@ -12,6 +12,7 @@
 #include "common/status.h"
 #include "common/value.h"
 #include "sql/schema.h"
+#include "storage/sqlite_db.h"
 
 namespace relaydb::sql {
 
@@ -25,6 +26,8 @@ struct LoggedStatement {
   int64_t timestamp = 0;        // seconds since the epoch (SET TIMESTAMP)
   uint32_t timestamp_usec = 0;
   bool is_ddl = false;          // DDL: always logged as a statement, outside BEGIN/COMMIT
+  uint8_t format = 2;           // binlog_format it ran under (variables.h BinlogFormat)
+  uint32_t flags2 = 0x01000000; // Query event flags2 (OPTION_* bits MariaDB logs)
   uint16_t charset_client = 45, collation_connection = 45, collation_server = 45;
   std::string time_zone;        // "SYSTEM" or "+00:00"
   uint64_t auto_increment_increment = 1, auto_increment_offset = 1;
@@ -61,26 +64,37 @@ struct TxnEvent {
 };
 
 struct TransactionLog {
+  // The events, in execution order: a statement's row changes (kRows) come
+  // before the statement itself (kStatement).
   std::vector<TxnEvent> events;
   uint32_t server_id = 0;     // originating server (a replica applying keeps the source's)
   bool ddl = false;           // a single DDL statement (no BEGIN/COMMIT around it)
   bool empty() const { return events.empty(); }
 };
 
-// Implemented by the binary log. Called with the server-wide write lock held,
-// so calls are serialized.
+// Implemented by the binary log (sql/binary_log.h). The commit protocol
+// (docs/binlog_format.md, "Commit protocol"):
+//
+//   [write lock] Append(txn, conn) -> storage COMMIT -> Committed(ticket)
+//                                  \-> (COMMIT failed) Aborted(ticket)
+//   [no lock]    WaitDurable(ticket): group commit; then replicas see it.
 class BinlogHook {
  public:
   virtual ~BinlogHook() = default;
   // Whether a transaction should be collected at all (log_bin on).
   virtual bool enabled() const = 0;
-  // Writes the transaction's event group (durably, per sync_binlog) BEFORE
-  // the storage commit. On error the caller rolls the transaction back.
-  virtual Status Prepare(const TransactionLog& txn) = 0;
-  // The storage commit succeeded: the group may now be sent to replicas.
-  virtual void Committed() = 0;
-  // The storage commit failed after Prepare: the group must be removed.
-  virtual void Aborted() = 0;
+  // Write lock held, storage transaction open: writes the transaction's
+  // event group (not yet durable nor visible to replicas) and records its
+  // end position in the transaction through `conn`, so that storage and
+  // binlog can be reconciled after a crash. Returns a ticket, 0 when
+  // nothing was logged. On error the caller rolls the transaction back.
+  virtual Result<uint64_t> Append(const TransactionLog& txn, storage::Connection* conn) = 0;
+  // Write lock held: the storage commit of `ticket` succeeded / failed.
+  virtual void Committed(uint64_t ticket) = 0;
+  virtual void Aborted(uint64_t ticket) = 0;
+  // Write lock released: returns once the group is durable (sync_binlog;
+  // concurrent committers share the fsyncs) and readable by dump threads.
+  virtual Status WaitDurable(uint64_t ticket) = 0;
 };
 
 }  // namespace relaydb::sql

@@ -1,6 +1,8 @@
 // Engine. See engine.h.
 #include "sql/engine.h"
 
+#include "sql/binary_log.h"
+
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -46,6 +48,11 @@ Result<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& opts, ProcessL
   ASSIGN_OR_RETURN(e->catalog_, Catalog::Open(*e->admin_conn_));
   if (fresh != nullptr) *fresh = is_new;
   return e;
+}
+
+void Engine::SetBinaryLog(BinaryLog* log) {
+  binary_log_ = log;
+  binlog_ = log;
 }
 
 Result<std::unique_ptr<storage::Connection>> Engine::NewConnection(FunctionContextProvider* provider) {

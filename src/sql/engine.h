@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "common/processlist.h"
 #include "common/status.h"
@@ -28,6 +29,22 @@
 
 namespace relaydb::sql {
 
+class BinaryLog;
+
+// Supplied by the server from the replication source (src/source).
+struct SlaveHostRow {
+  uint32_t server_id = 0;
+  std::string host;
+  uint16_t port = 0;
+  uint32_t master_id = 0;
+};
+class ReplicationSourceInfo {
+ public:
+  virtual ~ReplicationSourceInfo() = default;
+  virtual std::vector<SlaveHostRow> SlaveHosts() const = 0;
+  // True while a Binlog Dump thread reads `file` (PURGE stops there).
+  virtual bool BinlogInUse(const std::string& file) const = 0;
+};
 
 struct EngineOptions {
   std::string datadir;
@@ -61,9 +78,15 @@ class Engine {
   uint64_t commit_seq() const { return commit_seq_.load(std::memory_order_acquire); }
   void BumpCommitSeq() { commit_seq_.fetch_add(1, std::memory_order_acq_rel); }
 
-  // The binary log; null while it is off.
+  // The binary log; null while it is off. SetBinaryLog sets both.
   void SetBinlogHook(BinlogHook* hook) { binlog_ = hook; }
   BinlogHook* binlog_hook() const { return binlog_; }
+  void SetBinaryLog(BinaryLog* log);
+  BinaryLog* binary_log() const { return binary_log_; }
+
+  // What the replication source knows (SHOW SLAVE HOSTS, PURGE); set by the server.
+  void SetReplicationSource(ReplicationSourceInfo* info) { source_info_ = info; }
+  ReplicationSourceInfo* replication_source() const { return source_info_; }
 
   // Server-wide system variables (owned by the server; may be null in tests).
   void SetVariables(GlobalVariables* vars) { variables_ = vars; }
@@ -86,6 +109,8 @@ class Engine {
   std::timed_mutex writer_;
   std::atomic<uint64_t> commit_seq_{0};
   BinlogHook* binlog_ = nullptr;
+  BinaryLog* binary_log_ = nullptr;
+  ReplicationSourceInfo* source_info_ = nullptr;
   GlobalVariables* variables_ = nullptr;
   std::atomic<uint32_t> server_id_{1};
   GlobalStatus status_;

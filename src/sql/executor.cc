@@ -115,8 +115,24 @@ void Executor::LogStatement(bool is_ddl) {
   ls.time_zone = s_->TimeZone();
   ls.auto_increment_increment = s_->vars().hot().auto_increment_increment;
   ls.auto_increment_offset = s_->vars().hot().auto_increment_offset;
-  ls.has_last_insert_id = s_->last_insert_id_ != 0;
-  ls.last_insert_id = s_->last_insert_id_;
+  ls.format = static_cast<uint8_t>(s_->vars().hot().binlog_format);
+  const auto& hot = s_->vars().hot();
+  auto coll_id = [](const std::string& name, bool is_charset) -> uint16_t {
+    const CollationInfo* ci = is_charset ? DefaultCollationInfo(name) : FindCollation(name);
+    return ci != nullptr ? ci->id : 45;
+  };
+  ls.charset_client = coll_id(hot.character_set_client, true);
+  ls.collation_connection = coll_id(hot.collation_connection, false);
+  ls.collation_server = coll_id(hot.collation_server, false);
+  const auto& ctx = s_->stmt_log_;
+  ls.has_last_insert_id = ctx.read_last_insert_id;
+  ls.last_insert_id = ctx.last_insert_id;
+  ls.has_insert_id = ctx.has_insert_id;
+  ls.insert_id = ctx.insert_id;
+  ls.has_rand = ctx.has_rand;
+  ls.rand_seed1 = ctx.rand_seed1;
+  ls.rand_seed2 = ctx.rand_seed2;
+  ls.user_vars = ctx.user_vars;
   TxnEvent ev;
   ev.kind = TxnEvent::Kind::kStatement;
   ev.statement = std::move(ls);
@@ -125,6 +141,7 @@ void Executor::LogStatement(bool is_ddl) {
 
 Status Executor::Run(const ParsedStatement& ps) {
   stmt_ = &ps;
+  s_->stmt_log_ = Session::StatementLogContext();
   const Statement& st = *ps.stmt;
   if (CausesImplicitCommit(st.kind)) RETURN_IF_ERROR(s_->ImplicitCommit());
 
@@ -177,6 +194,8 @@ Status Executor::Run(const ParsedStatement& ps) {
     case StatementKind::kGrant: result = Grant(*st.As<GrantStmt>()); break;
     case StatementKind::kRevoke: result = Revoke(*st.As<RevokeStmt>()); break;
     case StatementKind::kFlush: result = Flush(*st.As<FlushStmt>()); break;
+    case StatementKind::kPurgeLogs: result = Purge(*st.As<PurgeLogsStmt>()); break;
+    case StatementKind::kReset: result = Reset(*st.As<ResetStmt>()); break;
     case StatementKind::kKill: result = Kill(*st.As<KillStmt>()); break;
     case StatementKind::kDo: result = Do(*st.As<DoStmt>()); break;
     case StatementKind::kAdminTable: {

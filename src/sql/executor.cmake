@@ -9,8 +9,10 @@ add_library(rdb_sql
   ${CMAKE_CURRENT_LIST_DIR}/executor_ddl.cc
   ${CMAKE_CURRENT_LIST_DIR}/executor_show.cc
   ${CMAKE_CURRENT_LIST_DIR}/executor_admin.cc
-  ${CMAKE_CURRENT_LIST_DIR}/information_schema.cc)
+  ${CMAKE_CURRENT_LIST_DIR}/information_schema.cc
+  ${CMAKE_CURRENT_LIST_DIR}/binlog_encoder.cc
+  ${CMAKE_CURRENT_LIST_DIR}/binary_log.cc)
 target_include_directories(rdb_sql PUBLIC ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(rdb_sql PUBLIC rdb_sql_parser rdb_sql_catalog rdb_sql_functions rdb_sql_admin
-                      rdb_storage rdb_common)
+                      rdb_storage rdb_binlog rdb_common)
 relaydb_test(translator_test SOURCES ${CMAKE_CURRENT_LIST_DIR}/translator_test.cc LIBS rdb_sql)

@@ -5,6 +5,7 @@
 // information_schema), executor_admin.cc (accounts, KILL, FLUSH...).
 #pragma once
 
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -75,7 +76,12 @@ class Executor {
 
   // executor_show.cc
   Status Show(const ShowStmt& st);
-  Status ShowCatalog(const ShowStmt& st);  // databases, tables, columns, indexes, CREATE
+  Status ShowCatalog(const ShowStmt& st);
+  Status ShowBinlog(const ShowStmt& st);  // MASTER STATUS, BINARY LOGS, BINLOG EVENTS, SLAVE HOSTS
+  Status Purge(const PurgeLogsStmt& st);
+  Status Reset(const ResetStmt& st);
+  // Runs `fn` holding the engine's write lock (1205 after lock_wait_timeout).
+  Status WithWriteLock(const std::function<Status()>& fn);  // databases, tables, columns, indexes, CREATE
   ShowCreateStyle ShowStyle();             // sql_quote_show_create, ANSI_QUOTES
   Status SendRows(const std::vector<ColumnMeta>& cols, const std::vector<std::vector<Value>>& rows);
   Status SendFiltered(const std::vector<ColumnMeta>& cols, std::vector<std::vector<Value>> rows,

@@ -4,7 +4,12 @@
 // own write transaction (DDL-like implicit commit), is logged as a
 // statement, and on failure the in-memory AccountStore is reloaded.
 #include <sqlite3.h>
+#include <time.h>
 
+#include <chrono>
+#include <cstdio>
+
+#include "sql/binary_log.h"
 #include "sql/executor.h"
 
 namespace relaydb::sql {
@@ -181,10 +186,94 @@ Status Executor::Flush(const FlushStmt& st) {
         if (o.with_read_lock)
           return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'FLUSH TABLES WITH READ LOCK'");
         break;
-      default:
-        // LOGS / BINARY LOGS / RELAY LOGS are handled by the binary log and
-        // the replica once they exist; the others have nothing to flush.
+      case FlushOption::Kind::kLogs:
+      case FlushOption::Kind::kBinaryLogs:
+        if (BinaryLog* log = s_->engine_->binary_log()) {
+          RETURN_IF_ERROR(WithWriteLock([&] { return log->FlushLogs(); }));
+        }
         break;
+      default:
+        // RELAY LOGS are the replica's; the others have nothing to flush.
+        break;
+    }
+  }
+  return SendOk();
+}
+
+Status Executor::WithWriteLock(const std::function<Status()>& fn) {
+  auto timeout = std::chrono::seconds(s_->vars().hot().innodb_lock_wait_timeout);
+  if (!s_->engine_->TryLockWriter(timeout))
+    return Status::SqlError(1205, "HY000", "Lock wait timeout exceeded; try restarting transaction");
+  Status st = fn();
+  s_->engine_->UnlockWriter();
+  return st;
+}
+
+namespace {
+
+Status LogPurgeError(const Status& st) {
+  if (st.IsSqlError()) return st;
+  return Status::SqlError(1377, "HY000", "Fatal error during log purge");
+}
+
+}  // namespace
+
+Status Executor::Purge(const PurgeLogsStmt& st) {
+  RETURN_IF_ERROR(CheckGlobalPriv(kSuperAcl | kBinlogAdminAcl));
+  BinaryLog* log = s_->engine_->binary_log();
+  if (log == nullptr) return SendOk();
+  ReplicationSourceInfo* src = s_->engine_->replication_source();
+  binlog::InUseFn in_use = [src](const std::string& f) { return src != nullptr && src->BinlogInUse(f); };
+  std::vector<std::string> purged;
+  Status ps;
+  if (st.to_file) {
+    ps = log->writer().PurgeTo(*st.to_file, in_use, &purged);
+  } else {
+    ASSIGN_OR_RETURN(Value v, EvalConstant(*st.before, "PURGE"));
+    int64_t before = 0;
+    if (v.kind() == Value::Kind::kInt || v.kind() == Value::Kind::kUInt) {
+      before = v.int_value();
+    } else {
+      std::string text = v.ToText();
+      struct tm tm {};
+      if (text.size() < 10 || sscanf(text.c_str(), "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                                     &tm.tm_hour, &tm.tm_min, &tm.tm_sec) < 3)
+        return Status::SqlError(1210, "HY000", "Incorrect arguments to PURGE LOGS BEFORE");
+      tm.tm_year -= 1900;
+      tm.tm_mon -= 1;
+      tm.tm_isdst = -1;
+      before = static_cast<int64_t>(mktime(&tm));
+    }
+    ps = log->writer().PurgeBefore(before, in_use, &purged);
+  }
+  if (!ps.ok()) return LogPurgeError(ps);
+  return SendOk();
+}
+
+Status Executor::Reset(const ResetStmt& st) {
+  RETURN_IF_ERROR(CheckGlobalPriv(kReloadAcl));
+  for (const auto& item : st.items) {
+    switch (item.what) {
+      case ResetStmt::What::kQueryCache:
+        break;
+      case ResetStmt::What::kSlave:
+        return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'RESET SLAVE'");
+      case ResetStmt::What::kMaster: {
+        BinaryLog* log = s_->engine_->binary_log();
+        if (log == nullptr) break;
+        uint64_t first = item.to.value_or(1);
+        if (first == 0 || first > 0x7FFFFFFF)
+          return Status::SqlError(1210, "HY000", "Incorrect arguments to RESET MASTER");
+        RETURN_IF_ERROR(s_->BeginWrite());
+        Status rs = log->ResetMaster(s_->conn_.get(), first);
+        if (!rs.ok()) {
+          Status r = s_->RollbackTxn();
+          (void)r;
+          return Status::SqlError(1377, "HY000", "Fatal error during log purge");
+        }
+        RETURN_IF_ERROR(s_->CommitTxn());
+        break;
+      }
     }
   }
   return SendOk();

@@ -377,6 +377,8 @@ Status Executor::Insert(const InsertStmt& st) {
   if (generated_any) {
     s_->last_insert_id_ = first_generated;
     insert_id = first_generated;
+    s_->stmt_log_.has_insert_id = true;
+    s_->stmt_log_.insert_id = first_generated;
   }
   std::string info;
   if (inputs.size() > 1 || st.source == InsertStmt::Source::kSelect) {

@@ -10,6 +10,10 @@
 
 #include <algorithm>
 
+#include "binlog/binlog_reader.h"
+#include "binlog/event_info.h"
+#include "binlog/events.h"
+#include "sql/binary_log.h"
 #include "sql/catalog.h"
 #include "sql/executor.h"
 #include "sql/information_schema.h"
@@ -334,20 +338,115 @@ Status Executor::Show(const ShowStmt& st) {
       return SendRows({IntColumn("Query_ID", kTypeLong, 10, true), duration, TextColumn("Query", 40)}, {});
     }
     case ShowKind::kMasterStatus:
-      return SendRows({TextColumn("File", 512), IntColumn("Position", kTypeLongLong, 20, true),
-                       TextColumn("Binlog_Do_DB", 255), TextColumn("Binlog_Ignore_DB", 255)},
-                      {});
     case ShowKind::kBinaryLogs:
     case ShowKind::kBinlogEvents:
-      return Status::SqlError(1381, "HY000", "You are not using binary logging");
     case ShowKind::kSlaveHosts:
-      return SendRows({IntColumn("Server_id", kTypeLong, 10, true), TextColumn("Host", 20),
-                       IntColumn("Port", kTypeLong, 7, true), IntColumn("Master_id", kTypeLong, 10, true)},
-                      {});
+      return ShowBinlog(st);
     case ShowKind::kSlaveStatus:
       return SendRows({TextColumn("Slave_IO_State")}, {});
     default:
       return ShowCatalog(st);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// SHOW MASTER STATUS / BINARY LOGS / BINLOG EVENTS / SLAVE HOSTS
+
+Status Executor::ShowBinlog(const ShowStmt& st) {
+  BinaryLog* log = s_->engine_->binary_log();
+  switch (st.what) {
+    case ShowKind::kMasterStatus: {
+      RETURN_IF_ERROR(CheckGlobalPriv(kSuperAcl | kBinlogMonitorAcl));
+      std::vector<ColumnMeta> cols = {TextColumn("File", 512), IntColumn("Position", kTypeLongLong, 20, true),
+                                      TextColumn("Binlog_Do_DB", 255), TextColumn("Binlog_Ignore_DB", 255)};
+      std::vector<std::vector<Value>> rows;
+      if (log != nullptr) {
+        binlog::LogPosition p = log->writer().CurrentPosition();
+        rows.push_back({Str(p.file), Value::UInt(p.pos), Str(""), Str("")});
+      }
+      return SendRows(cols, rows);
+    }
+    case ShowKind::kBinaryLogs: {
+      RETURN_IF_ERROR(CheckGlobalPriv(kSuperAcl | kBinlogMonitorAcl));
+      if (log == nullptr) return Status::SqlError(1381, "HY000", "You are not using binary logging");
+      std::vector<std::vector<Value>> rows;
+      for (const auto& f : log->writer().ListLogs()) rows.push_back({Str(f.name), Value::UInt(f.size)});
+      return SendRows({TextColumn("Log_name", 255), IntColumn("File_size", kTypeLongLong, 20, true)}, rows);
+    }
+    case ShowKind::kBinlogEvents: {
+      RETURN_IF_ERROR(CheckGlobalPriv(kSuperAcl | kBinlogMonitorAcl));
+      std::vector<ColumnMeta> cols = {TextColumn("Log_name", 20), IntColumn("Pos", kTypeLongLong, 20, true),
+                                      TextColumn("Event_type", 20), IntColumn("Server_id", kTypeLong, 10, true),
+                                      IntColumn("End_log_pos", kTypeLongLong, 20, true), TextColumn("Info", 255)};
+      if (log == nullptr) return SendRows(cols, {});
+      uint64_t from = binlog::kFirstEventPosition;
+      if (st.from_pos) {
+        ASSIGN_OR_RETURN(Value v, EvalConstant(*st.from_pos, "SHOW"));
+        from = static_cast<uint64_t>(std::max<int64_t>(0, v.kind() == Value::Kind::kUInt ? static_cast<int64_t>(v.uint_value()) : v.int_value()));
+      }
+      uint64_t offset = 0, count = UINT64_MAX;
+      if (st.limit) {
+        ASSIGN_OR_RETURN(Value c, EvalConstant(*st.limit->count, "LIMIT"));
+        count = static_cast<uint64_t>(c.int_value());
+        if (st.limit->offset) {
+          ASSIGN_OR_RETURN(Value o, EvalConstant(*st.limit->offset, "LIMIT"));
+          offset = static_cast<uint64_t>(o.int_value());
+        }
+      }
+      std::string file = st.log_name;
+      auto logs = log->writer().ListLogs();
+      if (file.empty()) {
+        if (logs.empty()) return SendRows(cols, {});
+        file = logs.front().name;
+      } else {
+        bool found = false;
+        for (const auto& f : logs) found = found || f.name == file;
+        if (!found)
+          return Status::SqlError(1220, "HY000", "Error when executing command SHOW BINLOG EVENTS: Could not find target log");
+      }
+      // One file only (SHOW BINLOG EVENTS does not follow Rotate), up to
+      // what has been published.
+      binlog::BinlogReader reader(log->writer().dir(), log->writer().index_path(), &log->writer());
+      Status os = reader.Open(file, binlog::kFirstEventPosition);
+      if (!os.ok())
+        return Status::SqlError(1220, "HY000", "Error when executing command SHOW BINLOG EVENTS: " + os.message());
+      std::vector<std::vector<Value>> rows;
+      uint64_t index = 0;
+      bool positioned = from <= binlog::kFirstEventPosition;
+      while (rows.size() < count) {
+        binlog::ReadEvent ev;
+        auto r = reader.Next(&ev);
+        if (!r.ok())
+          return Status::SqlError(1220, "HY000", "Error when executing command SHOW BINLOG EVENTS: Wrong offset or I/O error");
+        if (*r == binlog::BinlogReader::Outcome::kEndOfLog || ev.file != file) break;
+        if (!positioned) {
+          if (ev.start < from) continue;
+          if (ev.start != from)
+            return Status::SqlError(1220, "HY000", "Error when executing command SHOW BINLOG EVENTS: Wrong offset or I/O error");
+          positioned = true;
+        }
+        if (index++ < offset) continue;
+        auto parsed = binlog::ParseEvent(ev.bytes, reader.format_description(), ev.start);
+        std::string info = parsed.ok() ? binlog::EventInfo(*parsed) : "";
+        rows.push_back({Str(ev.file), Value::UInt(ev.start), Str(binlog::EventTypeName(ev.header.type)),
+                        Value::UInt(ev.header.server_id), Value::UInt(ev.header.log_pos), Str(info)});
+        if (ev.header.type == binlog::kRotateEvent || ev.header.type == binlog::kStopEvent) break;
+      }
+      return SendRows(cols, rows);
+    }
+    case ShowKind::kSlaveHosts: {
+      RETURN_IF_ERROR(CheckGlobalPriv(kSuperAcl | kReplMasterAdminAcl));
+      std::vector<std::vector<Value>> rows;
+      if (ReplicationSourceInfo* src = s_->engine_->replication_source()) {
+        for (const auto& h : src->SlaveHosts())
+          rows.push_back({Value::UInt(h.server_id), Str(h.host), Value::UInt(h.port), Value::UInt(h.master_id)});
+      }
+      return SendRows({IntColumn("Server_id", kTypeLong, 10, true), TextColumn("Host", 60),
+                       IntColumn("Port", kTypeLong, 7, true), IntColumn("Master_id", kTypeLong, 10, true)},
+                      rows);
+    }
+    default:
+      return Status::SqlError(1105, "HY000", "unexpected SHOW");
   }
 }
 

@@ -396,28 +396,35 @@ Status Session::CommitTxn() {
   BinlogHook* binlog = engine_->binlog_hook();
   bool log = holds_writer_ && binlog != nullptr && binlog->enabled() && !txn_log_.empty() &&
              vars_->hot().sql_log_bin;
+  uint64_t ticket = 0;
   if (log) {
     txn_log_.server_id = logged_server_id_ != 0 ? logged_server_id_ : engine_->server_id();
-    Status s = binlog->Prepare(txn_log_);
-    if (!s.ok()) {
+    Result<uint64_t> t = binlog->Append(txn_log_, conn_.get());
+    if (!t.ok()) {
       Status r = RollbackTxn();
       (void)r;
-      return Status::SqlError(1026, "HY000", "Error writing file 'binlog' (" + s.message() + ")");
+      return Status::SqlError(1026, "HY000", "Error writing file 'binlog' (" + t.status().message() + ")");
     }
+    ticket = *t;
   }
   Status s = conn_->Exec("COMMIT");
   if (!s.ok()) {
-    if (log) binlog->Aborted();
+    if (log) binlog->Aborted(ticket);
     Status r = RollbackTxn();
     (void)r;
     return Status::SqlError(1180, "HY000", "Got error 1 \"" + s.message() + "\" during COMMIT");
   }
   sqlite_txn_ = false;
   if (holds_writer_) engine_->BumpCommitSeq();
-  if (log) binlog->Committed();
+  if (log) binlog->Committed(ticket);
   txn_log_ = TransactionLog();
   capture_->Clear();
   ReleaseWriteLock();
+  if (ticket != 0) {
+    Status d = binlog->WaitDurable(ticket);
+    if (!d.ok())
+      return Status::SqlError(1026, "HY000", "Error writing file 'binlog' (" + d.message() + ")");
+  }
   return Status::Ok();
 }
 
@@ -567,8 +574,23 @@ std::string Session::TimeZone() { return vars_->hot().time_zone; }
 std::string Session::Version() { return vars_->globals()->GetString("version"); }
 
 Value Session::GetUserVariable(std::string_view name) {
-  auto it = user_vars_.find(Lower(name));
-  return it == user_vars_.end() ? Value::Null() : it->second;
+  std::string key = Lower(name);
+  auto it = user_vars_.find(key);
+  Value v = it == user_vars_.end() ? Value::Null() : it->second;
+  bool seen = false;
+  for (const auto& [n, _] : stmt_log_.user_vars) seen = seen || n == key;
+  if (!seen) stmt_log_.user_vars.emplace_back(key, v);
+  return v;
+}
+
+RandState* Session::SessionRand() {
+  RandState* r = FunctionContext::SessionRand();
+  if (!stmt_log_.has_rand) {
+    stmt_log_.has_rand = true;
+    stmt_log_.rand_seed1 = r->seed1;
+    stmt_log_.rand_seed2 = r->seed2;
+  }
+  return r;
 }
 
 void Session::SetUserVariable(std::string_view name, const Value& value) {

@@ -111,7 +111,14 @@ class Session : public FunctionContext {
   // ---- FunctionContext ----
   int64_t QueryStartMicros() override;
   std::string TimeZone() override;
-  uint64_t LastInsertId() override { return last_insert_id_; }
+  uint64_t LastInsertId() override {
+    if (!stmt_log_.read_last_insert_id) {
+      stmt_log_.read_last_insert_id = true;
+      stmt_log_.last_insert_id = last_insert_id_;
+    }
+    return last_insert_id_;
+  }
+  RandState* SessionRand() override;
   void SetLastInsertId(uint64_t v) override { last_insert_id_ = v; }
   uint64_t FoundRows() override { return found_rows_; }
   int64_t RowCount() override { return row_count_; }
@@ -229,6 +236,18 @@ class Session : public FunctionContext {
   uint64_t store_row_ = 0;
   std::vector<Value> store_last_;  // last value rdb_store stored per slot (for 1062 messages)
   uint32_t logged_server_id_ = 0;
+  // What the running statement read that a statement-based replica needs
+  // to replay it (Intvar / Rand / User_var events).
+  struct StatementLogContext {
+    bool read_last_insert_id = false;
+    uint64_t last_insert_id = 0;
+    bool has_insert_id = false;
+    uint64_t insert_id = 0;  // first AUTO_INCREMENT value the statement generated
+    bool has_rand = false;
+    uint32_t rand_seed1 = 0, rand_seed2 = 0;
+    std::vector<std::pair<std::string, Value>> user_vars;
+  };
+  StatementLogContext stmt_log_;
   StatusCounters status_counters_;
 };
 

@@ -1,0 +1,219 @@
+#include "sql/binary_log.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "common/logging.h"
+#include "storage/sqlite_db.h"
+
+namespace relaydb::sql {
+
+namespace {
+
+std::string LogMsg(const std::string& what) { return "Binlog: " + what; }
+
+constexpr const char* kStateTable =
+    "CREATE TABLE IF NOT EXISTS rdb_binlog_state(id INTEGER PRIMARY KEY CHECK (id = 1), "
+    "file TEXT NOT NULL, pos INTEGER NOT NULL)";
+
+Status RecordPosition(storage::Connection* conn, const binlog::LogPosition& end) {
+  storage::Statement st;
+  RETURN_IF_ERROR(conn->Prepare("INSERT OR REPLACE INTO rdb_binlog_state(id, file, pos) VALUES(1, ?, ?)", &st));
+  RETURN_IF_ERROR(st.BindText(1, end.file));
+  RETURN_IF_ERROR(st.BindInt64(2, static_cast<int64_t>(end.pos)));
+  return st.Run();
+}
+
+}  // namespace
+
+BinaryLog::BinaryLog(BinaryLogOptions opts) : opts_(std::move(opts)), encoder_(opts_.writer.checksum) {}
+
+BinaryLog::~BinaryLog() {
+  Status s = Close();
+  if (!s.ok()) LogError(LogMsg("closing the binary log: " + s.ToString()));
+}
+
+Result<std::unique_ptr<BinaryLog>> BinaryLog::Open(BinaryLogOptions opts) {
+  std::unique_ptr<BinaryLog> b(new BinaryLog(std::move(opts)));
+  ASSIGN_OR_RETURN(b->writer_, binlog::BinlogWriter::Open(b->opts_.writer));
+  RETURN_IF_ERROR(b->Reconcile());
+  RETURN_IF_ERROR(b->writer_->Start());
+  return b;
+}
+
+// The data names the end of the last group it committed. Groups of the
+// recovered file after that were written but never committed: cut them.
+Status BinaryLog::Reconcile() {
+  storage::ConnectionOptions co;
+  ASSIGN_OR_RETURN(auto conn, storage::Connection::Open(opts_.db_path, co));
+  RETURN_IF_ERROR(conn->Exec(kStateTable));
+  std::string file;
+  uint64_t pos = 0;
+  {
+    storage::Statement st;
+    RETURN_IF_ERROR(conn->PrepareUncached("SELECT file, pos FROM rdb_binlog_state WHERE id = 1", &st));
+    bool row = false;
+    RETURN_IF_ERROR(st.Step(&row));
+    if (row) {
+      file = std::string(st.ColumnText(0));
+      pos = static_cast<uint64_t>(st.ColumnInt64(1));
+    }
+  }
+  const std::string& rec = writer_->recovered_file();
+  if (rec.empty()) return Status::Ok();
+  std::vector<binlog::GroupInfo> groups = writer_->recovered_groups();
+  if (groups.empty()) return Status::Ok();
+  if (file == rec) {
+    if (groups.back().end <= pos) {
+      if (groups.back().end < pos)
+        LogError(LogMsg("the data has transactions up to " + file + ":" + std::to_string(pos) +
+                        " but the binary log ends at " + std::to_string(groups.back().end) +
+                        " (the binary log lost synced data; it cannot be repaired)"));
+      return Status::Ok();
+    }
+    for (const auto& g : groups) {
+      if (g.start >= pos) return writer_->TruncateTo({rec, g.start});
+    }
+    return Status::Ok();
+  }
+  // The data's last logged commit is in an older file (or there is none):
+  // no group of the recovered file was committed, unless the data's file is
+  // unknown to the index (files removed by hand): then leave the log alone.
+  bool known = file.empty();
+  for (const auto& f : writer_->ListLogs())
+    if (f.name == file) known = true;
+  if (!known) {
+    LogWarning(LogMsg("the data's binary log position " + file + ":" + std::to_string(pos) +
+                      " is not in the binary log index; not reconciling"));
+    return Status::Ok();
+  }
+  return writer_->TruncateTo({rec, groups.front().start});
+}
+
+Result<uint64_t> BinaryLog::Append(const TransactionLog& txn, storage::Connection* conn) {
+  uint64_t xid;
+  {
+    std::lock_guard l(mu_);
+    xid = next_xid_++;
+  }
+  const uint64_t seq = writer_->NextSeqNo(opts_.domain_id);
+  ASSIGN_OR_RETURN(EncodedGroup g, encoder_.Encode(txn, opts_.domain_id, seq, xid));
+  if (g.empty()) return uint64_t{0};
+  ASSIGN_OR_RETURN(binlog::AppendResult r, writer_->Append(g.events));
+  Status s = RecordPosition(conn, r.end);
+  if (!s.ok()) {
+    Status t = writer_->TruncateTo(r.start);
+    if (!t.ok()) LogError(LogMsg("cannot remove a binary log group: " + t.ToString()));
+    return s;
+  }
+  std::lock_guard l(mu_);
+  appended_ = r.ticket;
+  last_start_ = r.start;
+  return r.ticket;
+}
+
+void BinaryLog::Committed(uint64_t ticket) {
+  if (ticket == 0) return;
+  std::lock_guard l(mu_);
+  committed_ = ticket;
+  commits_++;
+}
+
+void BinaryLog::Aborted(uint64_t ticket) {
+  if (ticket == 0) return;
+  binlog::LogPosition start;
+  {
+    std::lock_guard l(mu_);
+    if (ticket != appended_) return;
+    start = last_start_;
+  }
+  Status s = writer_->TruncateTo(start);
+  if (!s.ok()) LogError(LogMsg("cannot remove an aborted binary log group: " + s.ToString()));
+}
+
+Status BinaryLog::SyncWal() {
+  if (!opts_.sync_engine) return Status::Ok();
+  std::string wal = opts_.db_path + "-wal";
+  int fd = ::open(wal.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status::Ok();
+    return Status::IoError("cannot open " + wal + ": " + strerror(errno));
+  }
+  int rc = ::fdatasync(fd);
+  int err = errno;
+  ::close(fd);
+  if (rc != 0) return Status::IoError("fdatasync " + wal + ": " + strerror(err));
+  return Status::Ok();
+}
+
+Status BinaryLog::WaitDurable(uint64_t ticket) {
+  if (ticket == 0) return Status::Ok();
+  std::unique_lock l(mu_);
+  while (durable_ < ticket) {
+    if (syncing_) {
+      cv_.wait(l);
+      continue;
+    }
+    syncing_ = true;
+    const uint64_t target = committed_;
+    l.unlock();
+    Status s = writer_->Sync(target);
+    if (s.ok()) s = SyncWal();
+    l.lock();
+    syncing_ = false;
+    if (s.ok()) {
+      if (target > durable_) durable_ = target;
+      group_commits_++;
+    }
+    cv_.notify_all();
+    if (!s.ok()) return s;
+  }
+  l.unlock();
+  Status s = writer_->Publish(ticket);
+  l.lock();
+  if (ticket > published_) published_ = ticket;
+  cv_.notify_all();
+  return s;
+}
+
+void BinaryLog::WaitAllPublished(std::unique_lock<std::mutex>& l) {
+  cv_.wait(l, [&] { return published_ >= committed_; });
+}
+
+Status BinaryLog::FlushLogs() {
+  {
+    std::unique_lock l(mu_);
+    WaitAllPublished(l);
+  }
+  return writer_->FlushLogs();
+}
+
+Status BinaryLog::ResetMaster(storage::Connection* conn, uint64_t first_number) {
+  {
+    std::unique_lock l(mu_);
+    WaitAllPublished(l);
+  }
+  RETURN_IF_ERROR(conn->Exec(kStateTable));
+  RETURN_IF_ERROR(conn->Exec("DELETE FROM rdb_binlog_state"));
+  return writer_->ResetMaster(first_number);
+}
+
+uint64_t BinaryLog::commits() const {
+  std::lock_guard l(mu_);
+  return commits_;
+}
+
+uint64_t BinaryLog::group_commits() const {
+  std::lock_guard l(mu_);
+  return group_commits_;
+}
+
+Status BinaryLog::Close() {
+  if (!writer_) return Status::Ok();
+  return writer_->Close();
+}
+
+}  // namespace relaydb::sql

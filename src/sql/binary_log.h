@@ -1,0 +1,91 @@
+// BinaryLog: the server's binary log — the BinlogHook the commit path calls
+// (binlog_hook.h), over a binlog::BinlogWriter, with group commit and crash
+// reconciliation with the SQLite data (docs/binlog_format.md, "Commit
+// protocol"):
+//
+// * Append (write lock held): the group is encoded and written (no fsync)
+//   and its end position is written into the storage transaction
+//   (table rdb_binlog_state), so the data always names the last group it
+//   committed.
+// * WaitDurable (no lock): a leader makes every committed group durable
+//   with one fdatasync of the binlog (sync_binlog) and one of SQLite's WAL
+//   (the engine runs with synchronous=NORMAL when the binlog is on); the
+//   others wait for it. Only then are the groups published to dump threads
+//   and the clients acknowledged.
+// * Open (start-up): groups of the binlog's last file that the data never
+//   committed (a crash between the binlog write and the storage commit)
+//   are cut off before the new file starts.
+//
+// Thread-safe.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "binlog/binlog_writer.h"
+#include "common/status.h"
+#include "sql/binlog_encoder.h"
+#include "sql/binlog_hook.h"
+
+namespace relaydb::sql {
+
+struct BinaryLogOptions {
+  binlog::BinlogWriterOptions writer;  // dir, basename, server_id, checksum, sizes, sync_binlog
+  std::string db_path;                 // the SQLite file (its -wal is synced with the binlog)
+  bool sync_engine = true;             // fdatasync the WAL at each group commit
+  uint32_t domain_id = 0;              // gtid_domain_id
+};
+
+class BinaryLog : public BinlogHook {
+ public:
+  // Opens the binlog, reconciles it with the data in opts.db_path, and
+  // starts a new file.
+  static Result<std::unique_ptr<BinaryLog>> Open(BinaryLogOptions opts);
+  ~BinaryLog() override;
+
+  // BinlogHook.
+  bool enabled() const override { return true; }
+  Result<uint64_t> Append(const TransactionLog& txn, storage::Connection* conn) override;
+  void Committed(uint64_t ticket) override;
+  void Aborted(uint64_t ticket) override;
+  Status WaitDurable(uint64_t ticket) override;
+
+  // Administration. The caller holds the engine's write lock, so no group
+  // is being appended; these wait until appended groups are published.
+  Status FlushLogs();
+  Status ResetMaster(storage::Connection* conn, uint64_t first_number = 1);
+
+  binlog::BinlogWriter& writer() { return *writer_; }
+  const binlog::BinlogWriter& writer() const { return *writer_; }
+  // Events written since start (for SHOW STATUS Binlog_commits etc.).
+  uint64_t commits() const;
+  uint64_t group_commits() const;
+  Status Close();
+
+ private:
+  explicit BinaryLog(BinaryLogOptions opts);
+  Status Reconcile();
+  Status SyncWal();
+  void WaitAllPublished(std::unique_lock<std::mutex>& l);
+
+  const BinaryLogOptions opts_;
+  std::unique_ptr<binlog::BinlogWriter> writer_;
+  BinlogEncoder encoder_;  // used under the engine's write lock only
+
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  uint64_t appended_ = 0;   // last ticket appended (write lock)
+  binlog::LogPosition last_start_;  // start of the group of ticket appended_
+  uint64_t committed_ = 0;  // last ticket whose storage commit succeeded
+  uint64_t durable_ = 0;    // last ticket made durable
+  uint64_t published_ = 0;  // last ticket published
+  bool syncing_ = false;
+  uint64_t next_xid_ = 1;
+  uint64_t commits_ = 0, group_commits_ = 0;
+};
+
+}  // namespace relaydb::sql
