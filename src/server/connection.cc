@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <optional>
 
 #include "common/logging.h"
 #include "server/server.h"
@@ -54,10 +55,23 @@ class WireSink : public sql::ResultSink {
   relaydb::Status EndResultSet() override {
     return conn_->WritePacket(wire::EofPacket(session_->warning_count(), Status()));
   }
+  // The OK is held back until the statement has finished — an autocommit
+  // statement commits (and waits for the binlog group commit) after its
+  // executor reported success, and a failed commit must answer with the
+  // error instead of the OK.
   relaydb::Status Ok(const sql::OkResult& ok) override {
-    return conn_->WritePacket(
-        wire::OkPacket(ok.affected_rows, ok.last_insert_id, Status(), session_->warning_count(), ok.info));
+    pending_ok_ = ok;
+    pending_warnings_ = session_->warning_count();
+    return relaydb::Status::Ok();
   }
+  relaydb::Status Finish() {
+    if (!pending_ok_) return relaydb::Status::Ok();
+    sql::OkResult ok = *pending_ok_;
+    pending_ok_.reset();
+    return conn_->WritePacket(
+        wire::OkPacket(ok.affected_rows, ok.last_insert_id, Status(), pending_warnings_, ok.info));
+  }
+  void Discard() { pending_ok_.reset(); }
 
  private:
   wire::PacketConn* conn_;
@@ -65,6 +79,8 @@ class WireSink : public sql::ResultSink {
   bool binary_;
   bool more_ = false;
   std::vector<ColumnMeta> columns_;
+  std::optional<sql::OkResult> pending_ok_;
+  uint16_t pending_warnings_ = 0;
 };
 
 }  // namespace
@@ -348,7 +364,10 @@ Status ClientConnection::DoQuery(std::string_view sql) {
     sink.set_more(!last);
     proc_->SetCommandStateInfo("Query", "Sending data", std::string(stmts[i].span.In(text).substr(0, 65535)));
     Status s = session_->Execute(stmts[i], text, nullptr, &sink);
-    if (!s.ok()) {
+    if (s.ok()) {
+      RETURN_IF_ERROR(sink.Finish());
+    } else {
+      sink.Discard();
       if (s.IsConnectionClosed()) return s;
       if (!s.IsSqlError()) {
         LogWarning("statement failed: " + s.ToString());
@@ -435,7 +454,11 @@ Status ClientConnection::DoExecute(std::string_view payload) {
   proc_->SetCommandStateInfo("Execute", "Sending data", p.sql.substr(0, 65535));
   WireSink sink(&conn_, session_.get(), true);
   Status s = session_->Execute(p.stmt, p.sql, &req->params, &sink);
-  if (!s.ok()) return SendError(s);
+  if (!s.ok()) {
+    sink.Discard();
+    return SendError(s);
+  }
+  RETURN_IF_ERROR(sink.Finish());
   return conn_.Flush();
 }
 

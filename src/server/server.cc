@@ -17,6 +17,7 @@
 
 #include "common/logging.h"
 #include "server/connection.h"
+#include "server/replication_source.h"
 
 namespace relaydb::server {
 
@@ -45,6 +46,7 @@ Status Server::Start() {
   ASSIGN_OR_RETURN(engine_, sql::Engine::Open(eo, &processlist_, &fresh));
   engine_->SetVariables(variables_);
   engine_->set_server_id(config_.server_id);
+  RETURN_IF_ERROR(LoadServerUuid());
   if (config_.log_bin) RETURN_IF_ERROR(OpenBinaryLog());
   if (fresh) {
     LogNote("Initialized a new data directory " + config_.datadir + ": created root@localhost and root@127.0.0.1 " +
@@ -208,7 +210,9 @@ void Server::Shutdown() {
     close(unix_fd_);
     unlink(config_.socket.c_str());
   }
-  // Interrupt running statements and close client connections.
+  // End the Binlog Dump threads, interrupt running statements and close
+  // client connections.
+  if (source_) source_->Shutdown();
   for (const auto& p : processlist_.Snapshot()) {
     auto e = processlist_.Find(p.id);
     if (e) {
@@ -221,6 +225,11 @@ void Server::Shutdown() {
     for (auto* c : connections_set_) c->Shutdown();
     cv_.wait_for(l, std::chrono::seconds(10), [this] { return active_.load() == 0; });
   }
+  if (source_) {
+    engine_->SetReplicationSource(nullptr);
+    replication_commands_ = nullptr;
+    source_.reset();
+  }
   if (binlog_) {
     engine_->SetBinaryLog(nullptr);
     Status s = binlog_->Close();
@@ -230,6 +239,45 @@ void Server::Shutdown() {
   engine_.reset();
   if (lock_fd_ >= 0) close(lock_fd_);
   LogNote("relaydb: Shutdown complete");
+}
+
+// @@server_uuid (read by MySQL 8 replicas): kept in <datadir>/auto.cnf as
+// MySQL does, generated on first start.
+Status Server::LoadServerUuid() {
+  std::string path = config_.datadir + "/auto.cnf";
+  std::string uuid;
+  if (FILE* f = fopen(path.c_str(), "r")) {
+    char line[256];
+    while (fgets(line, sizeof line, f) != nullptr) {
+      std::string l(line);
+      if (l.rfind("server-uuid=", 0) == 0) uuid = l.substr(12, 36);
+    }
+    fclose(f);
+  }
+  if (uuid.size() != 36) {
+    unsigned char b[16];
+    FILE* r = fopen("/dev/urandom", "r");
+    if (r == nullptr || fread(b, 1, sizeof b, r) != sizeof b) {
+      if (r) fclose(r);
+      return Status::IoError("cannot read /dev/urandom");
+    }
+    fclose(r);
+    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
+    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
+    char buf[40];
+    snprintf(buf, sizeof buf, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+             b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+    uuid = buf;
+    std::string tmp = path + ".tmp";
+    FILE* f = fopen(tmp.c_str(), "w");
+    if (f == nullptr) return Status::IoError("cannot write " + tmp + ": " + strerror(errno));
+    fprintf(f, "[auto]\nserver-uuid=%s\n", uuid.c_str());
+    bool ok = fflush(f) == 0 && fsync(fileno(f)) == 0;
+    fclose(f);
+    if (!ok || rename(tmp.c_str(), path.c_str()) != 0) return Status::IoError("cannot write " + path);
+  }
+  variables_->Force("server_uuid", Value::String(uuid));
+  return Status::Ok();
 }
 
 Status Server::OpenBinaryLog() {
@@ -254,6 +302,9 @@ Status Server::OpenBinaryLog() {
   bo.domain_id = static_cast<uint32_t>(variables_->GetUInt("gtid_domain_id"));
   ASSIGN_OR_RETURN(binlog_, sql::BinaryLog::Open(bo));
   engine_->SetBinaryLog(binlog_.get());
+  source_ = std::make_unique<ReplicationSource>(binlog_.get(), &processlist_, config_.server_id);
+  replication_commands_ = source_.get();
+  engine_->SetReplicationSource(source_.get());
   variables_->Force("log_bin", Value::Int(1));
   variables_->Force("log_bin_basename", Value::String(base));
   variables_->Force("log_bin_index", Value::String(base + ".index"));

@@ -23,6 +23,7 @@ namespace relaydb::server {
 
 class ClientConnection;
 class ReplicationCommands;
+class ReplicationSource;
 
 struct ServerConfig {
   std::string datadir;
@@ -79,6 +80,7 @@ class Server {
  private:
   Status Listen();
   Status OpenBinaryLog();
+  Status LoadServerUuid();
   void AcceptLoop(int listen_fd, bool unix_socket);
   void RunConnection(int fd, std::string ip, uint16_t port, bool unix_socket);
 
@@ -87,6 +89,7 @@ class Server {
   ProcessList processlist_;
   std::unique_ptr<sql::Engine> engine_;
   std::unique_ptr<sql::BinaryLog> binlog_;
+  std::unique_ptr<ReplicationSource> source_;
   ReplicationCommands* replication_commands_ = nullptr;
 
   int lock_fd_ = -1;  // flock on <datadir>/relaydb.lock

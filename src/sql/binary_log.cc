@@ -6,6 +6,10 @@
 #include <cerrno>
 #include <cstring>
 
+#include <map>
+
+#include "binlog/binlog_reader.h"
+#include "binlog/events.h"
 #include "common/logging.h"
 #include "storage/sqlite_db.h"
 
@@ -199,6 +203,33 @@ Status BinaryLog::ResetMaster(storage::Connection* conn, uint64_t first_number) 
   RETURN_IF_ERROR(conn->Exec(kStateTable));
   RETURN_IF_ERROR(conn->Exec("DELETE FROM rdb_binlog_state"));
   return writer_->ResetMaster(first_number);
+}
+
+std::optional<std::string> BinaryLog::GtidPosAt(const std::string& file, uint64_t pos) const {
+  bool known = false;
+  for (const auto& f : writer_->ListLogs()) known = known || f.name == file;
+  if (!known) return std::nullopt;
+  binlog::BinlogReader reader(writer_->dir(), writer_->index_path(), writer_.get());
+  if (!reader.Open(file, binlog::kFirstEventPosition).ok()) return std::nullopt;
+  std::map<uint32_t, binlog::Gtid> last;  // by domain
+  uint64_t at = binlog::kFirstEventPosition;
+  while (at < pos) {
+    binlog::ReadEvent ev;
+    auto r = reader.Next(&ev);
+    if (!r.ok() || *r == binlog::BinlogReader::Outcome::kEndOfLog || ev.file != file) break;
+    at = ev.end;
+    auto parsed = binlog::ParseEvent(ev.bytes, reader.format_description(), ev.start);
+    if (!parsed.ok()) break;
+    if (auto* l = parsed->As<binlog::GtidListEvent>()) {
+      for (const auto& g : l->gtids) last[g.domain_id] = g;
+    } else if (auto* g = parsed->As<binlog::GtidEvent>()) {
+      last[g->domain_id] = g->gtid(ev.header.server_id);
+    }
+  }
+  if (at < pos) return std::nullopt;
+  std::string out;
+  for (const auto& [d, g] : last) out += (out.empty() ? "" : ",") + g.ToString();
+  return out;
 }
 
 uint64_t BinaryLog::commits() const {

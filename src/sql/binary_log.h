@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,11 @@ class BinaryLog : public BinlogHook {
   // is being appended; these wait until appended groups are published.
   Status FlushLogs();
   Status ResetMaster(storage::Connection* conn, uint64_t first_number = 1);
+
+  // BINLOG_GTID_POS(file, pos): the GTID position (the last GTID of each
+  // domain) at `pos` of `file`, "" at the start of an empty log; nullopt
+  // when the file is not in the index or `pos` is past its readable end.
+  std::optional<std::string> GtidPosAt(const std::string& file, uint64_t pos) const;
 
   binlog::BinlogWriter& writer() { return *writer_; }
   const binlog::BinlogWriter& writer() const { return *writer_; }

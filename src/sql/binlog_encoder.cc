@@ -166,10 +166,10 @@ Result<BinlogEncoder::TableEntry*> BinlogEncoder::TableFor(const std::shared_ptr
   std::string key = def->db + std::string(1, '\0') + def->name;
   auto it = tables_.find(key);
   // A new definition (ALTER) gets a new table id, as MariaDB's table cache does.
-  if (it != tables_.end() && it->second.def == def.get()) return &it->second;
+  if (it != tables_.end() && it->second.def == def) return &it->second;
   ASSIGN_OR_RETURN(binlog::TableDescription desc, Describe(*def));
   TableEntry e;
-  e.def = def.get();
+  e.def = def;
   e.id = next_table_id_++;
   ASSIGN_OR_RETURN(binlog::TableMapEvent tm, binlog::MakeTableMap(e.id, desc, binlog::RowMetadata::kNoLog));
   e.table_map = tm.Encode();

@@ -55,7 +55,8 @@ class BinlogEncoder {
 
  private:
   struct TableEntry {
-    const TableDef* def = nullptr;
+    // Held so that a new definition can never reuse the address of this one.
+    std::shared_ptr<const TableDef> def;
     uint64_t id = 0;
     std::string table_map;  // encoded body
     std::vector<binlog::ColumnSpec> specs;

@@ -1,14 +1,13 @@
 // Engine. See engine.h.
 #include "sql/engine.h"
 
-#include "sql/binary_log.h"
-
 #include <sys/stat.h>
 
 #include <cerrno>
 #include <cstring>
 
 #include "common/logging.h"
+#include "sql/binary_log.h"
 
 namespace relaydb::sql {
 

@@ -8,6 +8,7 @@
 #include <ctime>
 
 #include "common/logging.h"
+#include "sql/binary_log.h"
 #include "sql/executor.h"
 
 namespace relaydb::sql {
@@ -401,6 +402,7 @@ Status Session::CommitTxn() {
     txn_log_.server_id = logged_server_id_ != 0 ? logged_server_id_ : engine_->server_id();
     Result<uint64_t> t = binlog->Append(txn_log_, conn_.get());
     if (!t.ok()) {
+      LogError("binary log: cannot log a transaction: " + t.status().ToString());
       Status r = RollbackTxn();
       (void)r;
       return Status::SqlError(1026, "HY000", "Error writing file 'binlog' (" + t.status().message() + ")");
@@ -581,6 +583,13 @@ Value Session::GetUserVariable(std::string_view name) {
   for (const auto& [n, _] : stmt_log_.user_vars) seen = seen || n == key;
   if (!seen) stmt_log_.user_vars.emplace_back(key, v);
   return v;
+}
+
+Value Session::BinlogGtidPos(std::string_view file, int64_t pos) {
+  BinaryLog* log = engine_->binary_log();
+  if (log == nullptr || pos < 0) return Value::Null();
+  auto gp = log->GtidPosAt(std::string(file), static_cast<uint64_t>(pos));
+  return gp ? Value::String(*gp) : Value::Null();
 }
 
 RandState* Session::SessionRand() {

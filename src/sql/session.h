@@ -119,6 +119,7 @@ class Session : public FunctionContext {
     return last_insert_id_;
   }
   RandState* SessionRand() override;
+  Value BinlogGtidPos(std::string_view file, int64_t pos) override;
   void SetLastInsertId(uint64_t v) override { last_insert_id_ = v; }
   uint64_t FoundRows() override { return found_rows_; }
   int64_t RowCount() override { return row_count_; }
