@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "binlog/column_spec.h"
@@ -45,8 +46,11 @@ class BinlogEncoder {
   // The Table_map description of `def` (column types, charsets).
   static Result<binlog::TableDescription> Describe(const TableDef& def);
   // A stored-form value (types.h) as row_codec.h takes it: ENUM/SET labels
-  // become their index/bitmask, TIMESTAMP's UTC text its epoch seconds.
-  static Result<Value> ToBinlogValue(const ColumnDef& col, const Value& stored);
+  // become their index/bitmask, TIMESTAMP's UTC text its epoch seconds,
+  // latin1/ascii text its single-byte encoding (the rest of the text is
+  // UTF-8 already).
+  static Result<Value> ToBinlogValue(const ColumnDef& col, const Value& stored,
+                                     std::string_view table_collation = {});
 
   // MIXED: true when `query` calls something a replica would evaluate
   // differently (RAND(), UUID(), USER(), SYSDATE(), ... or UPDATE/DELETE

@@ -1,6 +1,8 @@
 // Executor: dispatch, SELECT, transactions, SET, USE, DO, KILL. See executor.h.
 #include "sql/executor.h"
 
+#include <strings.h>
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -508,6 +510,8 @@ Status Executor::Set(const SetStmt& st) {
         break;
       case SetItem::Kind::kSysVar: {
         SysVarScope scope = ToSysScope(item.scope);
+        if (scope != SysVarScope::kGlobal && s_->in_txn_ && strcasecmp(item.name.c_str(), "binlog_format") == 0)
+          return Status::SqlError(1679, "HY000", "Cannot modify @@session.binlog_format inside a transaction");
         std::vector<AdminWarning> w;
         if (item.value->kind == ExprKind::kDefault) {
           RETURN_IF_ERROR(s_->vars().SetDefault(scope, item.name, &w, s_->Privileges()));

@@ -458,7 +458,8 @@ Status Executor::Update(const UpdateStmt& st) {
   for (size_t ci = 0; ci < t.columns.size(); ci++) {
     if (!t.columns[ci].on_update_current_timestamp || assigned[ci] || any_changed.empty()) continue;
     int fsp = t.columns[ci].type.decimals < 0 ? 0 : t.columns[ci].type.decimals;
-    tr.binds().push_back(Value::String(s_->NowText(fsp)));
+    // Bound as stored: TIMESTAMP in UTC, DATETIME in the session's zone.
+    tr.binds().push_back(Value::String(s_->NowText(fsp, t.columns[ci].type.base == BaseType::kTimestamp)));
     sql += ", " + Quote(t.columns[ci].name) + " = CASE WHEN " + any_changed + " THEN ?" +
            std::to_string(tr.binds().size()) + " ELSE " + Quote(t.columns[ci].name) + " END";
   }

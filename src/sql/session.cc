@@ -551,11 +551,11 @@ int64_t Session::QueryStartMicros() {
   return query_start_us_;
 }
 
-std::string Session::NowText(int fsp) {
+std::string Session::NowText(int fsp, bool utc) {
   int64_t us = QueryStartMicros();
   time_t secs = us / 1000000;
   int64_t frac = us % 1000000;
-  int64_t off = UtcOffsetAt(secs);
+  int64_t off = utc ? 0 : UtcOffsetAt(secs);
   time_t local = secs + off;
   struct tm tm;
   gmtime_r(&local, &tm);

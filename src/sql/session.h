@@ -179,7 +179,9 @@ class Session : public FunctionContext {
   // returns how many rows changed.
   uint64_t CollectChanges(const std::shared_ptr<const TableDef>& def);
   // The statement's NOW() as 'YYYY-MM-DD hh:mm:ss[.f]' with `fsp` digits.
-  std::string NowText(int fsp);
+  // The statement's start time as DATETIME text in the session time zone,
+  // or in UTC (the stored form of TIMESTAMP) with `utc`.
+  std::string NowText(int fsp, bool utc = false);
   // rdb_store(value, slot[, quiet]): CoerceToStored for store_slots_[slot].
   static void StoreFunction(struct sqlite3_context* ctx, int argc, struct sqlite3_value** argv);
   static void ScalarStep(struct sqlite3_context* ctx, int argc, struct sqlite3_value** argv);
