@@ -273,6 +273,13 @@ Status BinlogWriter::Sync(uint64_t ticket) {
   return s;
 }
 
+void BinlogWriter::SetTunables(uint32_t sync_binlog, uint64_t max_size, uint64_t expire_logs_seconds) {
+  std::lock_guard l(mu_);
+  options_.sync_binlog = sync_binlog;
+  options_.max_size = max_size;
+  options_.expire_logs_seconds = expire_logs_seconds;
+}
+
 Status BinlogWriter::Publish(uint64_t ticket) {
   std::unique_lock l(mu_);
   bool moved = false;
@@ -459,8 +466,13 @@ Status BinlogWriter::PurgeBefore(int64_t before, const InUseFn& in_use,
 }
 
 Status BinlogWriter::PurgeExpired(const InUseFn& in_use) {
-  if (options_.expire_logs_seconds == 0) return Status::Ok();
-  return PurgeBefore(Now() - static_cast<int64_t>(options_.expire_logs_seconds), in_use);
+  uint64_t expire;
+  {
+    std::lock_guard l(mu_);
+    expire = options_.expire_logs_seconds;
+  }
+  if (expire == 0) return Status::Ok();
+  return PurgeBefore(Now() - static_cast<int64_t>(expire), in_use);
 }
 
 Status BinlogWriter::ResetMaster(uint64_t first_number) {

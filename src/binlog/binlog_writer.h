@@ -158,6 +158,9 @@ class BinlogWriter : public BinlogEndSource {
   // fdatasyncs Sync() has done (group commit makes it < the groups synced).
   uint64_t sync_count() const;
 
+  // SET GLOBAL sync_binlog / max_binlog_size / binlog_expire_logs_seconds.
+  void SetTunables(uint32_t sync_binlog, uint64_t max_size, uint64_t expire_logs_seconds);
+
   ChecksumAlg checksum_alg() const { return options_.checksum; }
   uint32_t server_id() const { return options_.server_id; }
   const std::string& dir() const { return options_.dir; }
@@ -191,8 +194,9 @@ class BinlogWriter : public BinlogEndSource {
   size_t FilesModifiedBeforeLocked(int64_t before, const InUseFn& in_use) const;
   LogPosition ReadableEndLocked() const;
 
-  // Constant after construction.
-  const BinlogWriterOptions options_;
+  // Constant after construction, except sync_binlog, max_size and
+  // expire_logs_seconds (SetTunables, under mu_).
+  BinlogWriterOptions options_;
 
   // Protected by mu_.
   mutable std::mutex mu_;

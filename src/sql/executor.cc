@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "common/logging.h"
+#include "sql/binary_log.h"
 #include "sql/types.h"
 
 namespace relaydb::sql {
@@ -521,6 +522,14 @@ Status Executor::Set(const SetStmt& st) {
         }
         s_->AddAdminWarnings(w);
         s_->OnVariableSet(item.name);
+        if (scope == SysVarScope::kGlobal && s_->engine_->binary_log() != nullptr &&
+            (strcasecmp(item.name.c_str(), "sync_binlog") == 0 || strcasecmp(item.name.c_str(), "max_binlog_size") == 0 ||
+             strcasecmp(item.name.c_str(), "binlog_expire_logs_seconds") == 0)) {
+          const GlobalVariables* g = s_->vars().globals();
+          s_->engine_->binary_log()->writer().SetTunables(static_cast<uint32_t>(g->GetUInt("sync_binlog")),
+                                                          g->GetUInt("max_binlog_size"),
+                                                          g->GetUInt("binlog_expire_logs_seconds"));
+        }
         break;
       }
     }
