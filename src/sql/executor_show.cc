@@ -374,7 +374,7 @@ Status Executor::ShowBinlog(const ShowStmt& st) {
       return SendRows({TextColumn("Log_name", 255), IntColumn("File_size", kTypeLongLong, 20, true)}, rows);
     }
     case ShowKind::kBinlogEvents: {
-      RETURN_IF_ERROR(CheckGlobalPriv(kSuperAcl | kBinlogMonitorAcl));
+      RETURN_IF_ERROR(CheckGlobalPriv(kBinlogMonitorAcl));
       std::vector<ColumnMeta> cols = {TextColumn("Log_name", 20), IntColumn("Pos", kTypeLongLong, 20, true),
                                       TextColumn("Event_type", 20), IntColumn("Server_id", kTypeLong, 10, true),
                                       IntColumn("End_log_pos", kTypeLongLong, 20, true), TextColumn("Info", 255)};
@@ -435,7 +435,7 @@ Status Executor::ShowBinlog(const ShowStmt& st) {
       return SendRows(cols, rows);
     }
     case ShowKind::kSlaveHosts: {
-      RETURN_IF_ERROR(CheckGlobalPriv(kSuperAcl | kReplMasterAdminAcl));
+      RETURN_IF_ERROR(CheckGlobalPriv(kReplMasterAdminAcl));
       std::vector<std::vector<Value>> rows;
       if (ReplicationSourceInfo* src = s_->engine_->replication_source()) {
         for (const auto& h : src->SlaveHosts())
