@@ -214,16 +214,22 @@ std::string BinlogEncoder::Event(uint8_t type, uint32_t timestamp, uint32_t serv
   return binlog::EncodeEvent(h, body, alg_);
 }
 
-Result<BinlogEncoder::TableEntry*> BinlogEncoder::TableFor(const std::shared_ptr<const TableDef>& def) {
+Result<BinlogEncoder::TableEntry*> BinlogEncoder::TableFor(const std::shared_ptr<const TableDef>& def,
+                                                           uint8_t row_metadata) {
   std::string key = def->db + std::string(1, '\0') + def->name;
   auto it = tables_.find(key);
   // A new definition (ALTER) gets a new table id, as MariaDB's table cache does.
-  if (it != tables_.end() && it->second.def == def) return &it->second;
+  if (it != tables_.end() && it->second.def == def && it->second.row_metadata == row_metadata)
+    return &it->second;
   ASSIGN_OR_RETURN(binlog::TableDescription desc, Describe(*def));
   TableEntry e;
   e.def = def;
-  e.id = next_table_id_++;
-  ASSIGN_OR_RETURN(binlog::TableMapEvent tm, binlog::MakeTableMap(e.id, desc, binlog::RowMetadata::kNoLog));
+  e.id = it != tables_.end() && it->second.def == def ? it->second.id : next_table_id_++;
+  e.row_metadata = row_metadata;
+  binlog::RowMetadata md = row_metadata == 2   ? binlog::RowMetadata::kFull
+                           : row_metadata == 1 ? binlog::RowMetadata::kMinimal
+                                               : binlog::RowMetadata::kNoLog;
+  ASSIGN_OR_RETURN(binlog::TableMapEvent tm, binlog::MakeTableMap(e.id, desc, md));
   e.table_map = tm.Encode();
   for (const auto& c : desc.columns) {
     ASSIGN_OR_RETURN(binlog::ColumnSpec spec, binlog::ColumnSpecFor(c.type));
@@ -284,7 +290,7 @@ Result<EncodedGroup> BinlogEncoder::Encode(const TransactionLog& txn, uint32_t d
       if (!st.time_zone.empty() && st.time_zone != "SYSTEM") q.time_zone = st.time_zone;
       if (st.timestamp_usec != 0) q.hrnow = st.timestamp_usec;
       q.error_code = static_cast<uint16_t>(st.error_code);
-      uint16_t flags = st.db.empty() ? binlog::kLogEventSuppressUseF : 0;
+      uint16_t flags = st.db.empty() || st.suppress_use ? binlog::kLogEventSuppressUseF : 0;
       body.push_back(Event(binlog::kQueryEvent, ts, sid, flags, q.Encode()));
     } else {
       // Row images of the statement's changes (events [begin, i)).
@@ -299,7 +305,7 @@ Result<EncodedGroup> BinlogEncoder::Encode(const TransactionLog& txn, uint32_t d
         for (size_t k = begin; k < i; k++) {
           const TxnEvent& re = txn.events[k];
           if (re.kind != TxnEvent::Kind::kRows || re.rows.rows.empty()) continue;
-          ASSIGN_OR_RETURN(TableEntry * te, TableFor(re.rows.table));
+          ASSIGN_OR_RETURN(TableEntry * te, TableFor(re.rows.table, st.row_metadata));
           if (std::find(mapped.begin(), mapped.end(), te) == mapped.end()) {
             mapped.push_back(te);
             body.push_back(Event(binlog::kTableMapEvent, ts, sid, 0, te->table_map));
@@ -310,7 +316,7 @@ Result<EncodedGroup> BinlogEncoder::Encode(const TransactionLog& txn, uint32_t d
           const TxnEvent& re = txn.events[k];
           if (re.kind != TxnEvent::Kind::kRows || re.rows.rows.empty()) continue;
           const TableDef& def = *re.rows.table;
-          ASSIGN_OR_RETURN(TableEntry * te, TableFor(re.rows.table));
+          ASSIGN_OR_RETURN(TableEntry * te, TableFor(re.rows.table, st.row_metadata));
           // Consecutive rows of one kind share an event (builder).
           size_t r = 0;
           const auto& rows = re.rows.rows;

@@ -64,8 +64,9 @@ class BinlogEncoder {
     uint64_t id = 0;
     std::string table_map;  // encoded body
     std::vector<binlog::ColumnSpec> specs;
+    uint8_t row_metadata = 0;  // binlog_row_metadata the Table_map was built with
   };
-  Result<TableEntry*> TableFor(const std::shared_ptr<const TableDef>& def);
+  Result<TableEntry*> TableFor(const std::shared_ptr<const TableDef>& def, uint8_t row_metadata);
   std::string Event(uint8_t type, uint32_t timestamp, uint32_t server_id, uint16_t flags,
                     const std::string& body) const;
 

@@ -27,6 +27,9 @@ struct LoggedStatement {
   uint32_t timestamp_usec = 0;
   bool is_ddl = false;          // DDL: always logged as a statement, outside BEGIN/COMMIT
   uint8_t format = 2;           // binlog_format it ran under (variables.h BinlogFormat)
+  uint8_t row_metadata = 0;     // binlog_row_metadata: 0 NO_LOG, 1 MINIMAL, 2 FULL
+  bool suppress_use = false;    // CREATE/ALTER/DROP DATABASE: `db` is the database named
+                                // (LOG_EVENT_SUPPRESS_USE_F), not the default one
   uint32_t flags2 = 0x01000000; // Query event flags2 (OPTION_* bits MariaDB logs)
   uint16_t charset_client = 45, collation_connection = 45, collation_server = 45;
   std::string time_zone;        // "SYSTEM" or "+00:00"

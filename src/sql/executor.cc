@@ -119,6 +119,10 @@ void Executor::LogStatement(bool is_ddl) {
   ls.auto_increment_increment = s_->vars().hot().auto_increment_increment;
   ls.auto_increment_offset = s_->vars().hot().auto_increment_offset;
   ls.format = static_cast<uint8_t>(s_->vars().hot().binlog_format);
+  {
+    std::string md = s_->vars().globals()->GetString("binlog_row_metadata");
+    ls.row_metadata = md == "FULL" ? 2 : md == "MINIMAL" ? 1 : 0;
+  }
   const auto& hot = s_->vars().hot();
   auto coll_id = [](const std::string& name, bool is_charset) -> uint16_t {
     const CollationInfo* ci = is_charset ? DefaultCollationInfo(name) : FindCollation(name);
@@ -519,6 +523,18 @@ Status Executor::Set(const SetStmt& st) {
         } else {
           ASSIGN_OR_RETURN(Value v, EvalConstant(*item.value));
           RETURN_IF_ERROR(s_->vars().Set(scope, item.name, v, &w, s_->Privileges()));
+        }
+        if (strcasecmp(item.name.c_str(), "binlog_row_image") == 0) {
+          // Only full row images are written: refuse rather than log something else.
+          auto now = s_->vars().Get(scope, "binlog_row_image");
+          if (now.ok() && now->ToText() != "FULL") {
+            std::vector<AdminWarning> ignored;
+            Status r = s_->vars().Set(scope, item.name, Value::String("FULL"), &ignored, s_->Privileges());
+            (void)r;
+            s_->OnVariableSet(item.name);
+            return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'binlog_row_image=" +
+                                                       now->ToText() + "'");
+          }
         }
         s_->AddAdminWarnings(w);
         s_->OnVariableSet(item.name);

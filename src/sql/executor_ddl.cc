@@ -253,6 +253,20 @@ Status Executor::RunDdl(Fn&& fn) {
   LogStatement(true);
   if (!change.binlog_query.empty() && !s_->txn_log_.events.empty())
     s_->txn_log_.events.back().statement.query = change.binlog_query;
+  // Database statements carry the database they name, as MariaDB logs them.
+  if (stmt_ != nullptr && !s_->txn_log_.events.empty()) {
+    LoggedStatement& ls = s_->txn_log_.events.back().statement;
+    const Statement& st = *stmt_->stmt;
+    const std::string* named = nullptr;
+    if (st.kind == StatementKind::kCreateDatabase) named = &st.As<CreateDatabaseStmt>()->name;
+    if (st.kind == StatementKind::kDropDatabase) named = &st.As<DropDatabaseStmt>()->name;
+    if (st.kind == StatementKind::kAlterDatabase && !st.As<AlterDatabaseStmt>()->name.empty())
+      named = &st.As<AlterDatabaseStmt>()->name;
+    if (named != nullptr) {
+      ls.db = *named;
+      ls.suppress_use = true;
+    }
+  }
   s_->txn_log_.ddl = true;
   Status c = s_->CommitTxn();
   if (!c.ok()) return c;
