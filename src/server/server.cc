@@ -302,6 +302,12 @@ Status Server::OpenBinaryLog() {
   bo.domain_id = static_cast<uint32_t>(variables_->GetUInt("gtid_domain_id"));
   ASSIGN_OR_RETURN(binlog_, sql::BinaryLog::Open(bo));
   engine_->SetBinaryLog(binlog_.get());
+  sql::BinaryLog* b = binlog_.get();
+  engine_->status().SetProvider("Binlog_commits", [b] { return std::to_string(b->commits()); });
+  engine_->status().SetProvider("Binlog_group_commits", [b] { return std::to_string(b->group_commits()); });
+  engine_->status().SetProvider("Binlog_snapshot_file", [b] { return b->writer().CurrentPosition().file; });
+  engine_->status().SetProvider("Binlog_snapshot_position",
+                                [b] { return std::to_string(b->writer().CurrentPosition().pos); });
   source_ = std::make_unique<ReplicationSource>(binlog_.get(), &processlist_, config_.server_id);
   replication_commands_ = source_.get();
   engine_->SetReplicationSource(source_.get());

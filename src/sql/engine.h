@@ -30,6 +30,7 @@
 namespace relaydb::sql {
 
 class BinaryLog;
+class ReplicaControl;
 
 // Supplied by the server from the replication source (src/source).
 struct SlaveHostRow {
@@ -84,6 +85,10 @@ class Engine {
   void SetBinaryLog(BinaryLog* log);
   BinaryLog* binary_log() const { return binary_log_; }
 
+  // The replica (CHANGE MASTER, START SLAVE, SHOW SLAVE STATUS...); set by the server.
+  void SetReplicaControl(ReplicaControl* control) { replica_control_ = control; }
+  ReplicaControl* replica_control() const { return replica_control_; }
+
   // What the replication source knows (SHOW SLAVE HOSTS, PURGE); set by the server.
   void SetReplicationSource(ReplicationSourceInfo* info) { source_info_ = info; }
   ReplicationSourceInfo* replication_source() const { return source_info_; }
@@ -111,6 +116,7 @@ class Engine {
   BinlogHook* binlog_ = nullptr;
   BinaryLog* binary_log_ = nullptr;
   ReplicationSourceInfo* source_info_ = nullptr;
+  ReplicaControl* replica_control_ = nullptr;
   GlobalVariables* variables_ = nullptr;
   std::atomic<uint32_t> server_id_{1};
   GlobalStatus status_;

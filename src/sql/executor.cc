@@ -9,6 +9,7 @@
 
 #include "common/logging.h"
 #include "sql/binary_log.h"
+#include "sql/replica_control.h"
 #include "sql/types.h"
 
 namespace relaydb::sql {
@@ -202,6 +203,8 @@ Status Executor::Run(const ParsedStatement& ps) {
     case StatementKind::kRevoke: result = Revoke(*st.As<RevokeStmt>()); break;
     case StatementKind::kFlush: result = Flush(*st.As<FlushStmt>()); break;
     case StatementKind::kPurgeLogs: result = Purge(*st.As<PurgeLogsStmt>()); break;
+    case StatementKind::kChangeMaster: result = ChangeMaster(*st.As<ChangeMasterStmt>()); break;
+    case StatementKind::kReplicaControl: result = ReplicaStartStop(*st.As<ReplicaControlStmt>()); break;
     case StatementKind::kReset: result = Reset(*st.As<ResetStmt>()); break;
     case StatementKind::kKill: result = Kill(*st.As<KillStmt>()); break;
     case StatementKind::kDo: result = Do(*st.As<DoStmt>()); break;
@@ -517,6 +520,12 @@ Status Executor::Set(const SetStmt& st) {
         SysVarScope scope = ToSysScope(item.scope);
         if (scope != SysVarScope::kGlobal && s_->in_txn_ && strcasecmp(item.name.c_str(), "binlog_format") == 0)
           return Status::SqlError(1679, "HY000", "Cannot modify @@session.binlog_format inside a transaction");
+        if (strcasecmp(item.name.c_str(), "sql_slave_skip_counter") == 0 && item.value->kind != ExprKind::kDefault) {
+          if (ReplicaControl* rc = s_->engine_->replica_control()) {
+            ASSIGN_OR_RETURN(Value v, EvalConstant(*item.value));
+            RETURN_IF_ERROR(rc->SetSkipCounter(static_cast<uint64_t>(std::max<int64_t>(0, v.int_value()))));
+          }
+        }
         std::vector<AdminWarning> w;
         if (item.value->kind == ExprKind::kDefault) {
           RETURN_IF_ERROR(s_->vars().SetDefault(scope, item.name, &w, s_->Privileges()));

@@ -80,6 +80,8 @@ class Executor {
   Status ShowBinlog(const ShowStmt& st);  // MASTER STATUS, BINARY LOGS, BINLOG EVENTS, SLAVE HOSTS
   Status Purge(const PurgeLogsStmt& st);
   Status Reset(const ResetStmt& st);
+  Status ChangeMaster(const ChangeMasterStmt& st);
+  Status ReplicaStartStop(const ReplicaControlStmt& st);
   // Runs `fn` holding the engine's write lock (1205 after lock_wait_timeout).
   Status WithWriteLock(const std::function<Status()>& fn);  // databases, tables, columns, indexes, CREATE
   ShowCreateStyle ShowStyle();             // sql_quote_show_create, ANSI_QUOTES

@@ -11,6 +11,7 @@
 
 #include "sql/binary_log.h"
 #include "sql/executor.h"
+#include "sql/replica_control.h"
 
 namespace relaydb::sql {
 namespace {
@@ -191,9 +192,16 @@ Status Executor::Flush(const FlushStmt& st) {
         if (BinaryLog* log = s_->engine_->binary_log()) {
           RETURN_IF_ERROR(WithWriteLock([&] { return log->FlushLogs(); }));
         }
+        // FLUSH LOGS also starts a new relay log.
+        if (o.kind == FlushOption::Kind::kLogs) {
+          if (ReplicaControl* rc = s_->engine_->replica_control()) RETURN_IF_ERROR(rc->FlushRelayLogs());
+        }
+        break;
+      case FlushOption::Kind::kRelayLogs:
+        if (ReplicaControl* rc = s_->engine_->replica_control()) RETURN_IF_ERROR(rc->FlushRelayLogs());
         break;
       default:
-        // RELAY LOGS are the replica's; the others have nothing to flush.
+        // The others have nothing to flush.
         break;
     }
   }
@@ -207,6 +215,44 @@ Status Executor::WithWriteLock(const std::function<Status()>& fn) {
   Status st = fn();
   s_->engine_->UnlockWriter();
   return st;
+}
+
+namespace {
+
+Status MultiSourceNotSupported() {
+  return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'multi-source replication'");
+}
+
+}  // namespace
+
+// CHANGE MASTER TO / CHANGE REPLICATION SOURCE TO.
+Status Executor::ChangeMaster(const ChangeMasterStmt& st) {
+  RETURN_IF_ERROR(CheckGlobalPriv(kSuperAcl | kReplSlaveAdminAcl));
+  if (!st.connection_name.empty()) return MultiSourceNotSupported();
+  ReplicaControl* rc = s_->engine_->replica_control();
+  if (rc == nullptr) return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'replication'");
+  std::vector<SqlWarning> w;
+  Status cs = rc->ChangeMaster(st, &w);
+  for (auto& x : w) s_->warnings_.push_back(x);
+  RETURN_IF_ERROR(cs);
+  return SendOk();
+}
+
+// START / STOP SLAVE [IO_THREAD] [SQL_THREAD] [UNTIL ...].
+Status Executor::ReplicaStartStop(const ReplicaControlStmt& st) {
+  RETURN_IF_ERROR(CheckGlobalPriv(kSuperAcl | kReplSlaveAdminAcl));
+  if (!st.connection_name.empty() || st.all) return MultiSourceNotSupported();
+  ReplicaControl* rc = s_->engine_->replica_control();
+  if (rc == nullptr) {
+    if (!st.start) return SendOk();
+    return Status::SqlError(1200, "HY000",
+                            "Misconfigured slave: MASTER_HOST was not set; Fix in config file or with CHANGE MASTER TO");
+  }
+  std::vector<SqlWarning> w;
+  Status rs = st.start ? rc->StartSlave(st, &w) : rc->StopSlave(st, &w);
+  for (auto& x : w) s_->warnings_.push_back(x);
+  RETURN_IF_ERROR(rs);
+  return SendOk();
 }
 
 namespace {
@@ -256,8 +302,17 @@ Status Executor::Reset(const ResetStmt& st) {
     switch (item.what) {
       case ResetStmt::What::kQueryCache:
         break;
-      case ResetStmt::What::kSlave:
-        return Status::SqlError(1235, "42000", "This version of MariaDB doesn't yet support 'RESET SLAVE'");
+      case ResetStmt::What::kSlave: {
+        RETURN_IF_ERROR(CheckGlobalPriv(kSuperAcl | kReplSlaveAdminAcl));
+        if (!item.connection_name.empty()) return MultiSourceNotSupported();
+        ReplicaControl* rc = s_->engine_->replica_control();
+        if (rc == nullptr) break;
+        std::vector<SqlWarning> w;
+        Status rs = rc->ResetSlave(item.all, &w);
+        for (auto& x : w) s_->warnings_.push_back(x);
+        RETURN_IF_ERROR(rs);
+        break;
+      }
       case ResetStmt::What::kMaster: {
         BinaryLog* log = s_->engine_->binary_log();
         if (log == nullptr) break;

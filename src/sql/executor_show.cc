@@ -15,6 +15,7 @@
 #include "binlog/events.h"
 #include "sql/binary_log.h"
 #include "sql/catalog.h"
+#include "sql/replica_control.h"
 #include "sql/executor.h"
 #include "sql/information_schema.h"
 #include "sql/lexer.h"
@@ -342,8 +343,14 @@ Status Executor::Show(const ShowStmt& st) {
     case ShowKind::kBinlogEvents:
     case ShowKind::kSlaveHosts:
       return ShowBinlog(st);
-    case ShowKind::kSlaveStatus:
-      return SendRows({TextColumn("Slave_IO_State")}, {});
+    case ShowKind::kSlaveStatus: {
+      RETURN_IF_ERROR(CheckGlobalPriv(kSuperAcl | kSlaveMonitorAcl));
+      std::vector<std::vector<Value>> rows;
+      if (ReplicaControl* rc = s_->engine_->replica_control()) {
+        if (auto row = rc->StatusRow()) rows.push_back(std::move(*row));
+      }
+      return SendRows(SlaveStatusColumns(), rows);
+    }
     default:
       return ShowCatalog(st);
   }

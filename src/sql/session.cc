@@ -9,6 +9,7 @@
 
 #include "common/logging.h"
 #include "sql/binary_log.h"
+#include "sql/replica_control.h"
 #include "sql/executor.h"
 
 namespace relaydb::sql {
@@ -590,6 +591,15 @@ Value Session::BinlogGtidPos(std::string_view file, int64_t pos) {
   if (log == nullptr || pos < 0) return Value::Null();
   auto gp = log->GtidPosAt(std::string(file), static_cast<uint64_t>(pos));
   return gp ? Value::String(*gp) : Value::Null();
+}
+
+Value Session::MasterPosWait(std::string_view log_name, int64_t log_pos, double timeout,
+                             std::string_view connection_name) {
+  ReplicaControl* rc = engine_->replica_control();
+  if (rc == nullptr || !connection_name.empty()) return Value::Null();
+  auto proc = proc_;
+  return rc->MasterPosWait(std::string(log_name), log_pos, timeout,
+                           [proc] { return proc && (proc->kill_query.load() || proc->kill_connection.load()); });
 }
 
 RandState* Session::SessionRand() {

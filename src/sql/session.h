@@ -120,6 +120,8 @@ class Session : public FunctionContext {
   }
   RandState* SessionRand() override;
   Value BinlogGtidPos(std::string_view file, int64_t pos) override;
+  Value MasterPosWait(std::string_view log_name, int64_t log_pos, double timeout,
+                      std::string_view connection_name) override;
   void SetLastInsertId(uint64_t v) override { last_insert_id_ = v; }
   uint64_t FoundRows() override { return found_rows_; }
   int64_t RowCount() override { return row_count_; }
