@@ -58,6 +58,9 @@ int main(int argc, char** argv) {
   config.root_password = opts.root_password;
   config.log_bin = opts.log_bin;
   config.log_bin_basename = opts.log_bin_basename;
+  config.relay_log_basename = opts.relay_log_basename;
+  config.skip_slave_start = opts.skip_slave_start;
+  config.log_slave_updates = opts.log_slave_updates;
 
   server::Server srv(config, &variables);
   g_server = &srv;

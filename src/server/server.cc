@@ -17,6 +17,7 @@
 
 #include "common/logging.h"
 #include "server/connection.h"
+#include "replica/replica.h"
 #include "server/replication_source.h"
 
 namespace relaydb::server {
@@ -54,6 +55,21 @@ Status Server::Start() {
   }
   if (pipe(wake_pipe_) != 0) return Status::IoError("pipe: " + std::string(strerror(errno)));
   RETURN_IF_ERROR(Listen());
+  {
+    replica::ReplicaConfig rc;
+    rc.engine = engine_.get();
+    rc.processlist = &processlist_;
+    rc.variables = variables_;
+    rc.datadir = config_.datadir;
+    rc.relay_log_basename = config_.relay_log_basename;
+    rc.server_id = config_.server_id;
+    rc.server_port = bound_port_;
+    rc.skip_slave_start = config_.skip_slave_start;
+    rc.replicate_same_server_id = variables_->GetBool("replicate_same_server_id");
+    rc.log_slave_updates = config_.log_slave_updates;
+    ASSIGN_OR_RETURN(replica_, replica::Replica::Open(rc));
+    engine_->SetReplicaControl(replica_.get());
+  }
   if (tcp_fd_ >= 0) acceptors_.emplace_back([this] { AcceptLoop(tcp_fd_, false); });
   if (unix_fd_ >= 0) acceptors_.emplace_back([this] { AcceptLoop(unix_fd_, true); });
   LogNote("relaydb: ready for connections. Version: '" + HandshakeVersion().substr(6) +
@@ -210,8 +226,9 @@ void Server::Shutdown() {
     close(unix_fd_);
     unlink(config_.socket.c_str());
   }
-  // End the Binlog Dump threads, interrupt running statements and close
-  // client connections.
+  // Stop the replica's threads, end the Binlog Dump threads, interrupt
+  // running statements and close client connections.
+  if (replica_) replica_->Shutdown();
   if (source_) source_->Shutdown();
   for (const auto& p : processlist_.Snapshot()) {
     auto e = processlist_.Find(p.id);
@@ -224,6 +241,10 @@ void Server::Shutdown() {
     std::unique_lock<std::mutex> l(mu_);
     for (auto* c : connections_set_) c->Shutdown();
     cv_.wait_for(l, std::chrono::seconds(10), [this] { return active_.load() == 0; });
+  }
+  if (replica_) {
+    engine_->SetReplicaControl(nullptr);
+    replica_.reset();
   }
   if (source_) {
     engine_->SetReplicationSource(nullptr);

@@ -24,6 +24,11 @@ namespace relaydb::server {
 class ClientConnection;
 class ReplicationCommands;
 class ReplicationSource;
+}  // namespace relaydb::server
+namespace relaydb::replica {
+class Replica;
+}  // namespace relaydb::replica
+namespace relaydb::server {
 
 struct ServerConfig {
   std::string datadir;
@@ -36,6 +41,10 @@ struct ServerConfig {
   // The binary log: on unless --skip-log-bin; files <log_bin_basename>.NNNNNN.
   bool log_bin = true;
   std::string log_bin_basename;  // absolute; empty: <datadir>/<hostname>-bin
+  // The replica (src/replica): relay logs <relay_log_basename>.NNNNNN.
+  std::string relay_log_basename;  // absolute; empty: <datadir>/<hostname>-relay-bin
+  bool skip_slave_start = false;
+  bool log_slave_updates = false;
 };
 
 class Server {
@@ -90,6 +99,7 @@ class Server {
   std::unique_ptr<sql::Engine> engine_;
   std::unique_ptr<sql::BinaryLog> binlog_;
   std::unique_ptr<ReplicationSource> source_;
+  std::unique_ptr<replica::Replica> replica_;
   ReplicationCommands* replication_commands_ = nullptr;
 
   int lock_fd_ = -1;  // flock on <datadir>/relaydb.lock

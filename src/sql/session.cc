@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 
 #include "common/logging.h"
@@ -395,6 +396,14 @@ Status Session::CommitTxn() {
     ReleaseWriteLock();
     return Status::Ok();
   }
+  if (holds_writer_ && commit_hook_) {
+    Status h = commit_hook_(conn_.get());
+    if (!h.ok()) {
+      Status r = RollbackTxn();
+      (void)r;
+      return h;
+    }
+  }
   BinlogHook* binlog = engine_->binlog_hook();
   bool log = holds_writer_ && binlog != nullptr && binlog->enabled() && !txn_log_.empty() &&
              vars_->hot().sql_log_bin;
@@ -548,7 +557,8 @@ uint64_t Session::CollectChanges(const std::shared_ptr<const TableDef>& def) {
 // FunctionContext
 
 int64_t Session::QueryStartMicros() {
-  if (vars_->hot().timestamp) return static_cast<int64_t>(*vars_->hot().timestamp * 1e6);
+  // Rounded: SET TIMESTAMP = 1700000000.123456 is not exact in binary.
+  if (vars_->hot().timestamp) return std::llround(*vars_->hot().timestamp * 1e6);
   return query_start_us_;
 }
 

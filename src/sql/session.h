@@ -20,6 +20,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -106,6 +107,11 @@ class Session : public FunctionContext {
 
   // The replica applier sets the originating server id of what it logs.
   void SetLoggedServerId(uint32_t id) { logged_server_id_ = id; }
+  // The replica applier: called by every commit that wrote (write lock
+  // held, storage transaction open) before the binary log append, so that
+  // what it writes through `conn` commits atomically with the data. An
+  // error rolls the transaction back and is the commit's error.
+  void SetCommitHook(std::function<Status(storage::Connection* conn)> hook) { commit_hook_ = std::move(hook); }
   void SetClientFoundRows(bool v) { client_found_rows_ = v; }
 
   // ---- FunctionContext ----
@@ -151,6 +157,7 @@ class Session : public FunctionContext {
 
  private:
   friend class Executor;
+  friend class ReplicationApply;  // sql/replication_apply.h: transactions, context, capture
 
   // Transactions.
   Status EnsureSqliteTxn();
@@ -241,6 +248,7 @@ class Session : public FunctionContext {
   uint64_t store_row_ = 0;
   std::vector<Value> store_last_;  // last value rdb_store stored per slot (for 1062 messages)
   uint32_t logged_server_id_ = 0;
+  std::function<Status(storage::Connection*)> commit_hook_;
   // What the running statement read that a statement-based replica needs
   // to replay it (Intvar / Rand / User_var events).
   struct StatementLogContext {
