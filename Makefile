@@ -1,7 +1,7 @@
 # Entry points; CMake does the work. See README.md.
 #   make build   configure build/ (RelWithDebInfo) and build everything
 #   make test    install dependencies, build, run every test (unit + integration) with CTest
-#   make demo    install dependencies, build, run relaydb on ./data/demo until Ctrl-C
+#   make demo    install dependencies, build, run a relaydb source + replica until Ctrl-C
 #   make bench   sysbench: relaydb vs MariaDB (BENCH_ARGS="--time 10 --runs 1", see bench/README.md)
 #   make asan    ASan+UBSan build in build-asan/ and its unit tests
 #   make deps    only install the Debian packages (scripts/install-deps.sh)
