@@ -127,6 +127,9 @@ Status Applier::Start(UntilCondition until) {
 }
 
 void Applier::Stop() {
+  // A statement running now is not interrupted (as MariaDB's STOP SLAVE,
+  // which stops between events): interrupting SLEEP() would change what it
+  // returns. The thread stops before its next group.
   stop_ = true;
   std::lock_guard l(mu_);
   cv_.notify_all();
@@ -214,6 +217,7 @@ std::optional<int64_t> Applier::WaitForMasterPos(const std::string& file, uint64
 void Applier::SetState(State s, const std::string& statement) {
   {
     std::lock_guard l(mu_);
+    if (s == state_ && s != State::kExecuting) return;  // once per change, not per event
     state_ = s;
     statement_ = s == State::kExecuting ? statement : std::string();
   }
@@ -248,9 +252,8 @@ Status Applier::Fail(const Status& s) {
 void Applier::Run() {
   if (const auto& proc = config_.session->proc()) {
     proc->SetUser("system user", "");
-    proc->SetCommand("Slave_SQL");
+    proc->SetCommandStateInfo("Slave_SQL", StateText(State::kReading), "");
   }
-  SetState(State::kReading);
   Status s = RunLoop();
   if (!s.ok()) {
     Status f = Fail(s);
@@ -603,7 +606,31 @@ Status Applier::ExecuteGroup() {
       std::lock_guard l(mu_);
       last_master_timestamp_ = ts;
     }
-    RETURN_IF_ERROR(apply_.ApplyGroup(g));
+    Status s = apply_.ApplyGroup(g);
+    // A lock wait timeout or deadlock is retried, slave_transaction_retries
+    // times (MariaDB's rule); the group was rolled back whole.
+    sql::GlobalVariables* globals = config_.session->vars().globals();
+    const uint64_t retries = globals != nullptr ? globals->GetUInt("slave_transaction_retries") : 10;
+    for (uint64_t attempt = 0; !s.ok() && (s.mysql_errno() == 1205 || s.mysql_errno() == 1213) &&
+                               attempt < retries && !stopping();
+         attempt++) {
+      LogWarning("Slave SQL: retrying a transaction after: " + s.message());
+      config_.session->engine()->status().counters().Add(sql::StatusId::kSlaveRetriedTransactions);
+      const uint64_t interval = globals != nullptr ? globals->GetUInt("slave_transaction_retry_interval") : 0;
+      SleepUnlessStopped(std::chrono::milliseconds(std::min<uint64_t>(interval, attempt) * 1000));
+      s = apply_.ApplyGroup(g);
+    }
+    if (!s.ok()) {
+      const auto& proc = config_.session->proc();
+      const bool killed = stopping() || (proc && proc->kill_connection.load());
+      // Interrupted by KILL: not an error; the group is executed again at
+      // the next Start().
+      if (killed && s.mysql_errno() == 1317) {
+        stop_ = true;
+        return Status::Ok();
+      }
+      return s;
+    }
   }
   exec_ = g.end;
   durable_ = g.end;

@@ -593,7 +593,9 @@ TEST(ApplierLoop, RelayLogLayoutKeepsTheSourceCoordinates) {
     ASSERT_TRUE(out.ok());
     if (*out == binlog::BinlogReader::Outcome::kEndOfLog) break;
     if (ev.header.type == binlog::kStopEvent) continue;
-    if (ev.header.type == binlog::kRotateEvent || ++n == 30) ASSERT_TRUE((*w)->FlushLogs().ok());
+    if (ev.header.type == binlog::kRotateEvent || ++n == 30) {
+      ASSERT_TRUE((*w)->FlushLogs().ok());
+    }
     append(ev.bytes);
   }
   Node replica(tmp.path() + "/r", 2);
@@ -952,6 +954,25 @@ TEST(ApplierGroups, ProcesslistShowsTheSqlThread) {
   p.applier->Join();
   EXPECT_EQ(p.applier->status().state, "");
   EXPECT_FALSE(p.applier->status().running);
+}
+
+TEST(ApplierGroups, LockWaitTimeoutIsRetried) {
+  Pair p;
+  ASSERT_TRUE(p.source.Exec("CREATE DATABASE db; CREATE TABLE db.t (id INT PRIMARY KEY)").ok());
+  ASSERT_EQ(p.Sync().last_errno, 0);
+  ASSERT_TRUE(p.replica.sql_thread()
+                  ->vars()
+                  .Set(sql::SysVarScope::kSession, "innodb_lock_wait_timeout", Value::Int(1), nullptr)
+                  .ok());
+  // A client of the replica holds the write lock for a while.
+  ASSERT_TRUE(p.replica.Exec("BEGIN; INSERT INTO db.t VALUES (100)").ok());
+  ASSERT_TRUE(p.source.Exec("INSERT INTO db.t VALUES (1)").ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  ASSERT_TRUE(p.replica.Exec("COMMIT").ok());
+  ASSERT_TRUE(WaitFor([&] { return p.replica.Query("SELECT COUNT(*) FROM db.t")[0][0] == "2"; }));
+  EXPECT_TRUE(p.applier->running());
+  EXPECT_EQ(p.applier->status().last_errno, 0);
+  EXPECT_GE(p.replica.engine()->status().counters().Get(sql::StatusId::kSlaveRetriedTransactions), 1u);
 }
 
 TEST(ApplierGroups, MasterPosWaitAndLogNameOrder) {

@@ -6,7 +6,8 @@
 //     │        │                        connect_retry, try again)
 //     │        ▼
 //     │     "Checking master version"  (UNIX_TIMESTAMP, SERVER_ID, heartbeat,
-//     │        │                        checksum, capability; 1593 = fatal)
+//     │        │                        checksum, capability, binlog_gtid_pos;
+//     │        │                        1593 = fatal)
 //     │        ▼
 //     │     "Registering slave on master" ──fails──▶ [registration]
 //     │        ▼
@@ -471,9 +472,11 @@ IoThread::Outcome IoThread::CheckMaster() {
                "OLD MASTER*.");
   }
 
-  const double period = master_info().heartbeat_period;
+  // MariaDB keeps the period as a float and multiplies in float: 30 s is
+  // sent as 30000001024 ns.
+  const float period = static_cast<float>(master_info().heartbeat_period);
   if (period != 0) {
-    const auto ns = static_cast<unsigned long long>(period * 1000000000.0);
+    const auto ns = static_cast<unsigned long long>(period * 1000000000UL);
     r = client_.Query("SET @master_heartbeat_period= " + std::to_string(ns));
     if (!r.ok()) {
       if (IsNetworkError(r.status())) {
@@ -528,6 +531,28 @@ IoThread::Outcome IoThread::CheckMaster() {
                  "The slave I/O thread stops because a fatal error is encountered when it tries to "
                  "set @mariadb_slave_capability. Error: " +
                      r.status().message());
+  }
+
+  // Not connecting by GTID: ask for the GTID position of where we start, as
+  // MariaDB does (so that a later MASTER_USE_GTID can continue from it).
+  // Only a network error matters.
+  LogPosition from;
+  {
+    std::lock_guard l(mu_);
+    from = {master_info_.master_log_file, master_info_.read_master_log_pos};
+  }
+  if (std::optional<LogPosition> relay_end = config_.relay->source_position()) from = *relay_end;
+  std::string quoted;  // escape_quotes_for_mysql(): quotes doubled
+  for (char ch : from.file) {
+    if (ch == '\'') quoted.push_back('\'');
+    quoted.push_back(ch);
+  }
+  r = client_.Query("SELECT binlog_gtid_pos('" + quoted + "'," + std::to_string(from.pos) + ")");
+  if (r.ok() && !r->rows.empty() && !r->rows[0].empty() && r->rows[0][0]) {
+    std::lock_guard l(mu_);
+    status_.master_gtid_pos = *r->rows[0][0];
+  } else if (!r.ok() && IsNetworkError(r.status())) {
+    return transient("Get master GTID position", r.status());
   }
   return Stopping() ? Outcome::kStopped : Outcome::kOk;
 }
@@ -625,11 +650,12 @@ IoThread::Outcome IoThread::ReadEvents(uint64_t* retry_count) {
                   "Relay log write failure: could not queue event from master");
       return Outcome::kRetry;
     }
-    auto view = binlog::FrameEvent(event, stream_alg);
+    // The event starts where the last one ended (for the error message).
+    const IoStatus before = status();
+    auto view = binlog::FrameEvent(event, stream_alg, before.read_master_log_pos);
     if (!view.ok()) {
-      const IoStatus st = status();
-      LogError("Slave I/O thread: " + view.status().message() + " (after " +
-               Where(st.master_log_file, st.read_master_log_pos) + ")");
+      LogError("Slave I/O thread: " + view.status().message() + " in master log '" +
+               before.master_log_file + "'");
       ReportError(kErNetworkReadEventChecksumFailure,
                   "Replication event checksum verification failed while reading from network");
       return Outcome::kRetry;

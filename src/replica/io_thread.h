@@ -113,6 +113,9 @@ struct IoStatus {
   // Seconds_Behind_Master; 0 until known.
   int64_t clock_diff_with_master = 0;
   binlog::ChecksumAlg master_checksum = binlog::ChecksumAlg::kUndefined;  // @master_binlog_checksum
+  // SELECT binlog_gtid_pos(file, pos) at the last connect: the source's GTID
+  // position of where the stream started ("" if unknown).
+  std::string master_gtid_pos;
   uint64_t events_queued = 0;         // events stored in the relay log by this run
   uint64_t heartbeats_received = 0;   // Slave_received_heartbeats
   int64_t last_heartbeat_time = 0;    // Slave_last_heartbeat; 0 = none

@@ -456,6 +456,20 @@ Status RelayLog::PurgeBefore(const std::string& relay_file) {
   std::lock_guard l(mu_);
   RETURN_IF_ERROR(CheckOpenLocked());
   if (!options_.purge) return Status::Ok();
+  return PurgeBeforeLocked(relay_file);
+}
+
+Status RelayLog::PurgeThrough(const std::string& relay_file) {
+  std::lock_guard l(mu_);
+  RETURN_IF_ERROR(CheckOpenLocked());
+  if (!options_.purge) return Status::Ok();
+  ASSIGN_OR_RETURN(binlog::BinlogIndex index, binlog::BinlogIndex::Load(index_path()));
+  const std::string next = index.Next(relay_file);
+  // The current (last) file has no next one and is never purged.
+  return PurgeBeforeLocked(next.empty() ? relay_file : next);
+}
+
+Status RelayLog::PurgeBeforeLocked(const std::string& relay_file) {
   std::vector<std::string> purged;
   Status s = writer_->PurgeTo(relay_file, nullptr, &purged);
   RETURN_IF_ERROR(RecomputeSpaceLocked());

@@ -164,6 +164,9 @@ class RelayLog : public binlog::BinlogEndSource {
   // is not in the index, 1377 if a file or the index cannot be removed or
   // rewritten. No-op when relay_log_purge is off.
   Status PurgeBefore(const std::string& relay_file);
+  // The same, `relay_file` included: the SQL thread has executed every
+  // event of `relay_file` and moved on (the current file is never purged).
+  Status PurgeThrough(const std::string& relay_file);
   // The SQL thread is waiting for more events at the end of the log, inside
   // an event group or not. Called automatically by WaitForUpdate; a SQL
   // thread that polls without waiting should call it itself.
@@ -214,6 +217,7 @@ class RelayLog : public binlog::BinlogEndSource {
   Status RotateMidStreamLocked();
   Result<binlog::AppendResult> AppendLocked(const std::string& event);
   Status CheckOpenLocked() const;
+  Status PurgeBeforeLocked(const std::string& relay_file);
   Status RecomputeSpaceLocked();
   // Rescans the relay files for the position after the last source event.
   Result<std::optional<binlog::LogPosition>> ScanSourcePositionLocked() const;

@@ -153,13 +153,17 @@ Status Replica::StartSqlLocked(const UntilCondition& until) {
     ac.server_id = config_.server_id;
     ac.replicate_same_server_id = config_.replicate_same_server_id;
     RelayLog* relay = relay_.get();
-    ac.on_relay_log_done = [relay](const std::string& file) {
-      Status s = relay->PurgeBefore(file);
-      if (!s.ok()) LogWarning("Slave SQL: cannot purge relay logs: " + s.ToString());
-    };
-    ac.on_position = [this](const sql::AppliedPosition& p) {
+    ac.on_position = [this, relay](const sql::AppliedPosition& p) {
       Status s = WriteRelayLogInfo(p);
       if (!s.ok()) LogWarning("Slave SQL: cannot write relay-log.info: " + s.ToString());
+      // Every relay log before the one being executed is done with.
+      if (!p.relay_file.empty()) {
+        std::string f = p.relay_file;
+        size_t slash = f.rfind('/');
+        if (slash != std::string::npos) f = f.substr(slash + 1);
+        s = relay->PurgeBefore(f);
+        if (!s.ok()) LogWarning("Slave SQL: cannot purge relay logs: " + s.ToString());
+      }
     };
     applier_ = std::make_unique<Applier>(ac);
     RETURN_IF_ERROR(applier_->Init());
@@ -403,11 +407,9 @@ Status Replica::StartSlave(const sql::ReplicaControlStmt& st, std::vector<sql::S
     until.kind = master ? UntilCondition::Kind::kMaster : UntilCondition::Kind::kRelay;
     until.file = file;
     until.pos = *pos;
-    if (!want_sql) {
-      warnings->push_back(Note(1278, "It is recommended to use --skip-slave-start when doing step-by-step "
-                                     "replication with START SLAVE UNTIL; otherwise, you will get problems if "
-                                     "you get an unexpected slave's mysqld restart"));
-    }
+    warnings->push_back(Note(1278, "It is recommended to use --skip-slave-start when doing step-by-step "
+                                   "replication with START SLAVE UNTIL; otherwise, you will get problems if "
+                                   "you get an unexpected slave's mysqld restart"));
   }
   bool io_running = io_ && io_->running();
   bool sql_running = applier_ && applier_->running();
@@ -472,7 +474,11 @@ Status Replica::FlushRelayLogs() {
 Status Replica::SetSkipCounter(uint64_t n) {
   std::lock_guard l(mu_);
   if (applier_ && applier_->running()) return RunningSlave();
-  skip_counter_ = n;
+  if (applier_) {
+    applier_->SetSkipCounter(n);
+  } else {
+    skip_counter_ = n;
+  }
   return Status::Ok();
 }
 

@@ -257,7 +257,10 @@ Result<MasterInfo> ParseMasterInfo(std::string_view contents, std::string_view n
 
 std::string SerializeRelayLogInfo(const RelayLogInfo& rli) {
   std::string s = std::to_string(kRelayLogInfoLines) + "\n";
-  if (!rli.relay_log_file.empty()) s += "./" + rli.relay_log_file;
+  // A bare name is written relative to the datadir, as MariaDB does; a name
+  // with a directory ("./x", "/abs/x") as it is.
+  if (!rli.relay_log_file.empty() && rli.relay_log_file.find('/') == std::string::npos) s += "./";
+  s += rli.relay_log_file;
   s += "\n" + std::to_string(rli.relay_log_pos) + "\n" + rli.relay_master_log_file + "\n" +
        std::to_string(rli.exec_master_log_pos) + "\n" + std::to_string(rli.sql_delay) + "\n";
   return s;

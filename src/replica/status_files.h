@@ -75,8 +75,9 @@ struct MasterInfo {
 
 // Everything relay-log.info holds.
 struct RelayLogInfo {
-  // Relay_Log_File as a bare name; written "./<name>" as MariaDB does for
-  // relay logs in the datadir. Reading strips any directory.
+  // Relay_Log_File. A bare name is written "./<name>", as MariaDB does for
+  // relay logs in the datadir; a name with a directory is written as it is.
+  // Reading strips any directory (the relay log lives beside its index).
   std::string relay_log_file;
   uint64_t relay_log_pos = 4;          // Relay_Log_Pos
   std::string relay_master_log_file;   // Relay_Master_Log_File

@@ -243,6 +243,14 @@ TEST(RelayLogInfoTest, WriteReadRoundTripAndCorruption) {
   auto back = ReadRelayLogInfo(path);
   ASSERT_TRUE(back.ok() && back->has_value()) << back.status().ToString();
   EXPECT_EQ(**back, r);
+  // A name given with its directory is written as it is, read back bare.
+  RelayLogInfo dotted = r;
+  dotted.relay_log_file = "./h-relay-bin.000002";
+  EXPECT_EQ(SerializeRelayLogInfo(dotted), SerializeRelayLogInfo(r));
+  ASSERT_TRUE(WriteRelayLogInfo(path, dotted).ok());
+  back = ReadRelayLogInfo(path);
+  ASSERT_TRUE(back.ok() && back->has_value());
+  EXPECT_EQ(**back, r);
 
   std::ofstream(path, std::ios::trunc) << "5\n./h-relay-bin.000002\n";
   auto bad = ReadRelayLogInfo(path);

@@ -103,6 +103,7 @@ Result<uint64_t> BinaryLog::Append(const TransactionLog& txn, storage::Connectio
     std::lock_guard l(mu_);
     xid = next_xid_++;
   }
+  std::lock_guard admin(admin_mu_);
   const uint64_t seq = writer_->NextSeqNo(opts_.domain_id);
   ASSIGN_OR_RETURN(EncodedGroup g, encoder_.Encode(txn, opts_.domain_id, seq, xid));
   if (g.empty()) return uint64_t{0};
@@ -116,6 +117,7 @@ Result<uint64_t> BinaryLog::Append(const TransactionLog& txn, storage::Connectio
   std::lock_guard l(mu_);
   appended_ = r.ticket;
   last_start_ = r.start;
+  outstanding_++;
   return r.ticket;
 }
 
@@ -136,6 +138,9 @@ void BinaryLog::Aborted(uint64_t ticket) {
   }
   Status s = writer_->TruncateTo(start);
   if (!s.ok()) LogError(LogMsg("cannot remove an aborted binary log group: " + s.ToString()));
+  std::lock_guard l(mu_);
+  outstanding_--;
+  cv_.notify_all();
 }
 
 Status BinaryLog::SyncWal() {
@@ -173,12 +178,16 @@ Status BinaryLog::WaitDurable(uint64_t ticket) {
       group_commits_++;
     }
     cv_.notify_all();
-    if (!s.ok()) return s;
+    if (!s.ok()) {
+      outstanding_--;
+      return s;
+    }
   }
   l.unlock();
   Status s = writer_->Publish(ticket);
   l.lock();
   if (ticket > published_) published_ = ticket;
+  outstanding_--;
   cv_.notify_all();
   return s;
 }
@@ -188,9 +197,10 @@ void BinaryLog::WaitAllPublished(std::unique_lock<std::mutex>& l) {
 }
 
 Status BinaryLog::FlushLogs() {
+  std::lock_guard admin(admin_mu_);
   {
     std::unique_lock l(mu_);
-    WaitAllPublished(l);
+    cv_.wait(l, [&] { return outstanding_ == 0; });
   }
   return writer_->FlushLogs();
 }

@@ -55,9 +55,12 @@ class BinaryLog : public BinlogHook {
   void Aborted(uint64_t ticket) override;
   Status WaitDurable(uint64_t ticket) override;
 
-  // Administration. The caller holds the engine's write lock, so no group
-  // is being appended; these wait until appended groups are published.
+  // FLUSH BINARY LOGS: holds off new appends, waits until every appended
+  // group is published (or aborted), rotates. Needs no engine write lock,
+  // so an open transaction elsewhere does not block it.
   Status FlushLogs();
+  // RESET MASTER: the caller holds the engine's write lock (it writes the
+  // data's binlog position through `conn`).
   Status ResetMaster(storage::Connection* conn, uint64_t first_number = 1);
 
   // BINLOG_GTID_POS(file, pos): the GTID position (the last GTID of each
@@ -90,6 +93,8 @@ class BinaryLog : public BinlogHook {
   uint64_t durable_ = 0;    // last ticket made durable
   uint64_t published_ = 0;  // last ticket published
   bool syncing_ = false;
+  int outstanding_ = 0;     // appended, not yet published nor aborted
+  std::mutex admin_mu_;     // FlushLogs holds it to keep Append out
   uint64_t next_xid_ = 1;
   uint64_t commits_ = 0, group_commits_ = 0;
 };

@@ -189,9 +189,7 @@ Status Executor::Flush(const FlushStmt& st) {
         break;
       case FlushOption::Kind::kLogs:
       case FlushOption::Kind::kBinaryLogs:
-        if (BinaryLog* log = s_->engine_->binary_log()) {
-          RETURN_IF_ERROR(WithWriteLock([&] { return log->FlushLogs(); }));
-        }
+        if (BinaryLog* log = s_->engine_->binary_log()) RETURN_IF_ERROR(log->FlushLogs());
         // FLUSH LOGS also starts a new relay log.
         if (o.kind == FlushOption::Kind::kLogs) {
           if (ReplicaControl* rc = s_->engine_->replica_control()) RETURN_IF_ERROR(rc->FlushRelayLogs());

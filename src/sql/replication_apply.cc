@@ -371,7 +371,7 @@ Status ReplicationApply::ApplyGroup(const EventGroup& group) {
 
 Status ReplicationApply::ApplyEvent(const EventGroup& group, size_t index, GroupState* gs) {
   const binlog::Event& ev = group.events[index];
-  if (const auto* q = ev.As<binlog::QueryEvent>()) return ApplyQuery(group, ev, *q, gs);
+  if (const auto* q = ev.As<binlog::QueryEvent>()) return ApplyQuery(ev, *q, gs);
   if (const auto* tm = ev.As<binlog::TableMapEvent>()) return MapTable(*tm, gs);
   if (const auto* rows = ev.As<binlog::RowsEvent>()) return ApplyRows(group, ev, *rows, gs);
   if (ev.As<binlog::XidEvent>() != nullptr) return CommitGroupTxn();
@@ -505,8 +505,7 @@ Status ReplicationApply::ApplyUserVar(const binlog::UserVarEvent& u) {
   return Status::Ok();
 }
 
-Status ReplicationApply::ApplyQuery(const EventGroup& group, const binlog::Event& ev, const binlog::QueryEvent& q,
-                                    GroupState* gs) {
+Status ReplicationApply::ApplyQuery(const binlog::Event& ev, const binlog::QueryEvent& q, GroupState* gs) {
   std::string_view text = Trim(q.query);
   if (IEq(text, "BEGIN")) return session_->in_txn_ ? Status::Ok() : BeginGroupTxn();
   if (IEq(text, "COMMIT")) return CommitGroupTxn();
@@ -538,7 +537,7 @@ Status ReplicationApply::ApplyQuery(const EventGroup& group, const binlog::Event
     if (ps.stmt->kind == StatementKind::kCreateDatabase && q.charset) {
       // CREATE DATABASE without a character set takes the source session's
       // @@collation_server, which the event carries (MariaDB's rule).
-      auto* cd = const_cast<CreateDatabaseStmt*>(ps.stmt->As<CreateDatabaseStmt>());
+      auto* cd = ps.stmt->As<CreateDatabaseStmt>();
       const CollationInfo* server = FindCollationById(q.charset->server);
       if (cd->charset.empty() && cd->collation.empty() && server != nullptr) {
         cd->charset = server->charset;
@@ -547,7 +546,7 @@ Status ReplicationApply::ApplyQuery(const EventGroup& group, const binlog::Event
     }
     if (idempotent_ddl && ps.stmt->kind == StatementKind::kDropTable) {
       // slave_ddl_exec_mode=IDEMPOTENT: DROP TABLE is DROP TABLE IF EXISTS.
-      const_cast<DropTableStmt*>(ps.stmt->As<DropTableStmt>())->if_exists = true;
+      ps.stmt->As<DropTableStmt>()->if_exists = true;
     }
     if (insert_id && *insert_id > 0 && ps.stmt->kind == StatementKind::kInsert) {
       // Intvar INSERT_ID: the first AUTO_INCREMENT value the source
@@ -569,10 +568,14 @@ Status ReplicationApply::ApplyQuery(const EventGroup& group, const binlog::Event
         std::string drop = "DROP TABLE IF EXISTS " + QuoteIdentifier(db) + "." + QuoteIdentifier(ct->table.name);
         auto dp = ParseOne(drop, session_->parse_options());
         if (dp.ok()) {
-          const uint32_t f = session_->vars().hot().sql_log_bin;
+          // Neither logged nor recorded as the group's end: a crash right
+          // after it repeats the group, which then creates the table.
+          const bool log_bin = session_->vars().hot().sql_log_bin;
           RETURN_IF_ERROR(session_->vars().Set(SysVarScope::kSession, "sql_log_bin", Value::Int(0), nullptr));
+          hook_armed_ = false;
           Status d = session_->Execute(*dp, drop, nullptr, &sink);
-          Status back = session_->vars().Set(SysVarScope::kSession, "sql_log_bin", Value::Int(f), nullptr);
+          hook_armed_ = true;
+          Status back = session_->vars().Set(SysVarScope::kSession, "sql_log_bin", Value::Int(log_bin), nullptr);
           (void)back;
           if (d.ok()) r = session_->Execute(ps, q.query, nullptr, &sink);
         }
@@ -592,14 +595,19 @@ Status ReplicationApply::ApplyQuery(const EventGroup& group, const binlog::Event
   if (!s.ok() && !s.IsSqlError()) LogError("Slave SQL: " + s.ToString());
   const std::string actual_msg = s.ok() ? std::string() : s.message();
   if (expected != 0 && !IsConcurrencyError(expected)) {
-    return SqlErr(0, "Query caused different errors on master and slave.     Error on master: message (format)='" +
-                         std::string(ErrorFormat(expected)) + "' error code=" + std::to_string(expected) +
-                         " ; Error on slave: actual message='" + (actual != 0 ? actual_msg : "no error") +
-                         "', error code=" + std::to_string(actual) + ". Default database: '" + db +
-                         "'. Query: '" + q.query + "'");
+    std::string msg = "Query caused different errors on master and slave.     Error on master: message (format)='" +
+                      std::string(ErrorFormat(expected)) + "' error code=" + std::to_string(expected) +
+                      " ; Error on slave: actual message='" + (actual != 0 ? actual_msg : "no error") +
+                      "', error code=" + std::to_string(actual) + ". Default database: '" + db + "'. Query: '" +
+                      q.query + "'";
+    // MariaDB reports this with error number 0; when the replica's
+    // statement failed too, its error then replaces it in
+    // Last_SQL_Errno/Last_SQL_Error (slave_output_error_info).
+    if (actual == 0) return SqlErr(0, std::move(msg));
+    LogError("Slave SQL: " + msg + ", Internal MariaDB error code: 0");
+    return SqlErr(actual, actual_msg);
   }
   if (actual == 0) return Status::Ok();  // the source hit a deadlock / timeout; the replica did not
-  (void)group;
   return SqlErr(actual, "Error '" + actual_msg + "' on query. Default database: '" + db + "'. Query: '" + q.query + "'");
 }
 
@@ -957,13 +965,24 @@ Status ReplicationApply::ApplyRows(const EventGroup& group, const binlog::Event&
     return Status::SqlError(1032, "HY000", "Can't find record in '" + def.name + "'");
   };
 
+  // Write: one INSERT of every replica column, prepared once per event.
+  storage::Statement insert;
+  CoerceContext defaults;  // for columns the source does not have
+  defaults.sql_mode = 0;
+  const std::string now = session_->NowText(6);
+  defaults.now = now;
+  if (rows.is_write()) {
+    std::string sql = std::string(idempotent ? "INSERT OR REPLACE INTO " : "INSERT INTO ") + table + " (";
+    for (size_t i = 0; i < ncols; i++) sql += (i ? ", " : "") + Quote(def.columns[i].name);
+    sql += ") VALUES (";
+    for (size_t i = 0; i < ncols; i++) sql += i ? ", ?" : "?";
+    sql += ")";
+    RETURN_IF_ERROR(conn.Prepare(sql, &insert));
+  }
+
   for (const binlog::RowChange& change : decoded->rows) {
     if (rows.is_write()) {
       std::vector<Value> row(ncols);
-      CoerceContext ctx;
-      ctx.sql_mode = 0;
-      std::string now = session_->NowText(6);
-      ctx.now = now;
       for (size_t i = 0; i < ncols; i++) {
         const ColumnDef& col = def.columns[i];
         if (i < nsrc && decoded->after_present[i]) {
@@ -971,7 +990,7 @@ Status ReplicationApply::ApplyRows(const EventGroup& group, const binlog::Event&
           continue;
         }
         // A column the source does not have (or did not log): its default.
-        auto d = DefaultFor(col, ctx);
+        auto d = DefaultFor(col, defaults);
         row[i] = d.ok() ? *d : Value::Null();
         if (row[i].is_null() && col.auto_increment) {
           ASSIGN_OR_RETURN(uint64_t next, session_->engine_->catalog().ReserveAutoIncrement(conn, def, 1));
@@ -981,16 +1000,10 @@ Status ReplicationApply::ApplyRows(const EventGroup& group, const binlog::Event&
           row[i] = ImplicitDefault(col);
         }
       }
-      std::string sql = std::string(idempotent ? "INSERT OR REPLACE INTO " : "INSERT INTO ") + table + " (";
-      for (size_t i = 0; i < ncols; i++) sql += (i ? ", " : "") + Quote(def.columns[i].name);
-      sql += ") VALUES (";
-      for (size_t i = 0; i < ncols; i++) sql += i ? ", ?" : "?";
-      sql += ")";
-      storage::Statement st;
-      RETURN_IF_ERROR(conn.Prepare(sql, &st));
-      for (size_t i = 0; i < ncols; i++) RETURN_IF_ERROR(BindStored(st, static_cast<int>(i + 1), def.columns[i], row[i]));
-      Status r = st.Run();
-      st.Reset();
+      for (size_t i = 0; i < ncols; i++)
+        RETURN_IF_ERROR(BindStored(insert, static_cast<int>(i + 1), def.columns[i], row[i]));
+      Status r = insert.Run();
+      insert.Reset();
       if (!r.ok()) return fail(session_->MapSqliteError(r, &def, &row));
       RETURN_IF_ERROR(note_auto_increment(row));
       continue;

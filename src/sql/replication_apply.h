@@ -134,8 +134,7 @@ class ReplicationApply {
   struct GroupState;
 
   Status ApplyEvent(const EventGroup& group, size_t index, GroupState* gs);
-  Status ApplyQuery(const EventGroup& group, const binlog::Event& ev, const binlog::QueryEvent& q,
-                    GroupState* gs);
+  Status ApplyQuery(const binlog::Event& ev, const binlog::QueryEvent& q, GroupState* gs);
   Status SetQueryContext(const binlog::Event& ev, const binlog::QueryEvent& q);
   Status ApplyUserVar(const binlog::UserVarEvent& u);
   Status MapTable(const binlog::TableMapEvent& tm, GroupState* gs);

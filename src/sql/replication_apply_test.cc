@@ -321,15 +321,22 @@ TEST_F(ReplicationApplyTest, QueryGroupCommitsWithItsPosition) {
   g = Group({Gtid(), Query("db", "INSERT INTO t VALUES (1, 'x')", 1062), Xid()});
   ASSERT_TRUE(apply_->ApplyGroup(g).ok());
   EXPECT_EQ(**apply_->LoadAppliedPosition(), g.end);
-  // A different error (or none) than the source's is MariaDB's 'different
-  // errors' message, with Last_SQL_Errno 0.
-  g = Group({Gtid(), Query("db", "INSERT INTO nosuch VALUES (1)", 1062), Xid()});
+  // No error where the source had one: MariaDB's 'different errors'
+  // message, with Last_SQL_Errno 0.
+  g = Group({Gtid(), Query("db", "INSERT INTO t VALUES (3, 'c')", 1062), Xid()});
   s = apply_->ApplyGroup(g);
   EXPECT_EQ(s.mysql_errno(), 0);
   EXPECT_EQ(s.message(),
             "Query caused different errors on master and slave.     Error on master: message (format)='Duplicate "
-            "entry '%-.192T' for key %d' error code=1062 ; Error on slave: actual message='Table 'db.nosuch' "
-            "doesn't exist', error code=1146. Default database: 'db'. Query: 'INSERT INTO nosuch VALUES (1)'");
+            "entry '%-.192T' for key %d' error code=1062 ; Error on slave: actual message='no error', error code=0. "
+            "Default database: 'db'. Query: 'INSERT INTO t VALUES (3, 'c')'");
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM db.t WHERE id = 3"), (Rows{{"0"}}));
+  // Another error than the source's: the replica's own error replaces
+  // that message (MariaDB's slave_output_error_info), raw.
+  g = Group({Gtid(), Query("db", "INSERT INTO nosuch VALUES (1)", 1062), Xid()});
+  s = apply_->ApplyGroup(g);
+  EXPECT_EQ(s.mysql_errno(), 1146);
+  EXPECT_EQ(s.message(), "Table 'db.nosuch' doesn't exist");
   // BEGIN ... ROLLBACK (a non-transactional group the source could not undo).
   g = Group({Query("db", "BEGIN"), Query("db", "INSERT INTO t VALUES (9, 'r')"), Query("db", "ROLLBACK")});
   ASSERT_TRUE(apply_->ApplyGroup(g).ok());
