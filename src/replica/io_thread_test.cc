@@ -429,6 +429,13 @@ class FakeSource {
   std::vector<std::string> registrations_;
 };
 
+// The I/O thread has read everything of `file` (file and position: a
+// position alone can exist in both files).
+bool AtEndOf(const IoThread& io, const SourceBinlog& file) {
+  const IoStatus s = io.status();
+  return s.master_log_file == file.name() && s.read_master_log_pos == file.pos();
+}
+
 // The source's events a relay log holds, in order, without what the
 // replica or the dump thread made up (log_pos 0: artificial Rotates, FDEs
 // repeated mid-file).
@@ -576,7 +583,7 @@ TEST_F(IoThreadFakeSourceTest, CopiesTheStreamIntoTheRelayLog) {
   std::vector<std::string> more;
   for (auto& e : files.b.Transaction(6, "INSERT INTO t VALUES (6)")) more.push_back(e);
   src.Append(more);
-  ASSERT_TRUE(Eventually([&] { return io.status().read_master_log_pos == files.b.pos(); }));
+  ASSERT_TRUE(Eventually([&] { return AtEndOf(io, files.b); }));
   std::vector<std::string> all = files.All();
   all.insert(all.end(), more.begin(), more.end());
   EXPECT_EQ(StoredSourceEvents(*relay_), all);
@@ -603,7 +610,7 @@ TEST_F(IoThreadFakeSourceTest, RestartContinuesFromTheRelayLogsEnd) {
   {
     IoThread io(Config(src.port()));
     ASSERT_TRUE(io.Start().ok());
-    ASSERT_TRUE(Eventually([&] { return io.status().read_master_log_pos == files.b.pos(); }));
+    ASSERT_TRUE(Eventually([&] { return AtEndOf(io, files.b); }));
     io.Stop();
   }
   // START SLAVE again, with master.info from the file; then with a stale
@@ -658,7 +665,7 @@ TEST_F(IoThreadFakeSourceTest, BadChecksumReconnectsFromTheLastGoodEvent) {
   src.Corrupt(bad_end, 1);
   IoThread io(Config(src.port()));
   ASSERT_TRUE(io.Start().ok());
-  ASSERT_TRUE(Eventually([&] { return io.status().read_master_log_pos == files.b.pos(); }));
+  ASSERT_TRUE(Eventually([&] { return AtEndOf(io, files.b); }));
   EXPECT_EQ(io.status().last_io_errno, 0u);  // a successful reconnect clears it
   auto dumps = src.dumps();
   ASSERT_EQ(dumps.size(), 2u);
@@ -685,7 +692,7 @@ TEST_F(IoThreadFakeSourceTest, RepeatedBadChecksumsWaitConnectRetry) {
             "Replication event checksum verification failed while reading from network");
   EXPECT_EQ(io.status().state_text, "Waiting to reconnect after a failed master event read");
   EXPECT_EQ(io.status().running, IoRunning::kConnecting);
-  ASSERT_TRUE(Eventually([&] { return io.status().read_master_log_pos == files.b.pos(); }));
+  ASSERT_TRUE(Eventually([&] { return AtEndOf(io, files.b); }));
   EXPECT_EQ(src.dumps().size(), 3u);
   io.Stop();
   EXPECT_EQ(StoredSourceEvents(*relay_), files.All());
@@ -700,7 +707,7 @@ TEST_F(IoThreadFakeSourceTest, DisconnectInsideAGroupResumesExactly) {
   src.DisconnectAfter(cut);
   IoThread io(Config(src.port()));
   ASSERT_TRUE(io.Start().ok());
-  ASSERT_TRUE(Eventually([&] { return io.status().read_master_log_pos == files.b.pos(); }));
+  ASSERT_TRUE(Eventually([&] { return AtEndOf(io, files.b); }));
   auto dumps = src.dumps();
   ASSERT_EQ(dumps.size(), 2u);
   EXPECT_EQ(dumps[1].pos, cut);
@@ -878,7 +885,7 @@ TEST_F(IoThreadFakeSourceTest, RelaySpaceLimitMakesTheThreadWait) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
   });
-  ASSERT_TRUE(Eventually([&] { return io.status().read_master_log_pos == files.b.pos(); }));
+  ASSERT_TRUE(Eventually([&] { return AtEndOf(io, files.b); }));
   stop = true;
   sql.join();
   io.Stop();

@@ -153,17 +153,17 @@ Status Replica::StartSqlLocked(const UntilCondition& until) {
     ac.server_id = config_.server_id;
     ac.replicate_same_server_id = config_.replicate_same_server_id;
     RelayLog* relay = relay_.get();
-    ac.on_position = [this, relay](const sql::AppliedPosition& p) {
+    ac.on_position = [this](const sql::AppliedPosition& p) {
       Status s = WriteRelayLogInfo(p);
       if (!s.ok()) LogWarning("Slave SQL: cannot write relay-log.info: " + s.ToString());
-      // Every relay log before the one being executed is done with.
-      if (!p.relay_file.empty()) {
-        std::string f = p.relay_file;
-        size_t slash = f.rfind('/');
-        if (slash != std::string::npos) f = f.substr(slash + 1);
-        s = relay->PurgeBefore(f);
-        if (!s.ok()) LogWarning("Slave SQL: cannot purge relay logs: " + s.ToString());
-      }
+    };
+    ac.on_relay_log_done = [relay](const std::string& file) {
+      // `file` is fully executed: it and every earlier relay log can go.
+      std::string f = file;
+      size_t slash = f.rfind('/');
+      if (slash != std::string::npos) f = f.substr(slash + 1);
+      Status s = relay->PurgeThrough(f);
+      if (!s.ok()) LogWarning("Slave SQL: cannot purge relay logs: " + s.ToString());
     };
     applier_ = std::make_unique<Applier>(ac);
     RETURN_IF_ERROR(applier_->Init());
