@@ -267,6 +267,7 @@ void Applier::Run() {
     proc->SetInfo("");
   }
   pending_ = PendingGroup();
+  if (config_.on_exit) config_.on_exit();
   std::lock_guard l(mu_);
   running_ = false;
   state_ = State::kStopped;

@@ -83,6 +83,9 @@ struct ApplierConfig {
   // Called on the applier thread after each durable position change
   // (relay-log.info).
   std::function<void(const sql::AppliedPosition& position)> on_position;
+  // Called on the thread as it ends (however it ends): the owner removes
+  // the thread from SHOW PROCESSLIST.
+  std::function<void()> on_exit;
 };
 
 // What SHOW SLAVE STATUS needs from the SQL thread.

@@ -335,6 +335,7 @@ void IoThread::Run() {
     config_.proc->SetKillHook(nullptr);
     config_.proc->SetState("");
   }
+  if (config_.on_exit) config_.on_exit();
   std::lock_guard l(mu_);
   status_.state = IoState::kStopped;
   status_.state_text = IoStateText(IoState::kStopped);

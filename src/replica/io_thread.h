@@ -95,6 +95,9 @@ struct IoThreadConfig {
   // State = IoStateText); may be null. Its KILL hook stops the thread.
   std::shared_ptr<ProcessEntry> proc;
   std::function<int64_t()> now;  // seconds since the epoch; default time()
+  // Called on the thread as it ends (however it ends): the owner removes
+  // the thread from SHOW PROCESSLIST.
+  std::function<void()> on_exit;
 };
 
 // SHOW SLAVE STATUS columns the I/O thread owns, and counters.

@@ -133,13 +133,25 @@ Status Replica::StartIoLocked() {
   ic.relay = relay_.get();
   ic.proc = config_.processlist->Register();
   io_proc_ = ic.proc;
+  {
+    ProcessList* pl = config_.processlist;
+    uint64_t id = ic.proc->id();
+    ic.on_exit = [pl, id] { pl->Unregister(id); };
+  }
   io_ = std::make_unique<IoThread>(ic);
   return io_->Start();
 }
 
 Status Replica::StartSqlLocked(const UntilCondition& until) {
   if (applier_ && applier_->running()) return Status::Ok();
-  if (!applier_) {
+  // A thread that stopped (error, UNTIL) is replaced: the new one starts from
+  // the position committed with the data, i.e. retries the failed group.
+  if (applier_) {
+    uint64_t pending_skip = applier_->status().skip_counter;
+    if (skip_counter_ == 0) skip_counter_ = pending_skip;
+    StopSqlLocked();
+  }
+  {
     sql_proc_ = config_.processlist->Register();
     sql_proc_->SetUser("system user", "");
     sql_session_ = std::make_unique<sql::Session>(config_.engine, sql_proc_);
@@ -157,6 +169,11 @@ Status Replica::StartSqlLocked(const UntilCondition& until) {
       Status s = WriteRelayLogInfo(p);
       if (!s.ok()) LogWarning("Slave SQL: cannot write relay-log.info: " + s.ToString());
     };
+    {
+      ProcessList* pl = config_.processlist;
+      uint64_t id = sql_proc_->id();
+      ac.on_exit = [pl, id] { pl->Unregister(id); };
+    }
     ac.on_relay_log_done = [relay](const std::string& file) {
       // `file` is fully executed: it and every earlier relay log can go.
       std::string f = file;
@@ -173,6 +190,9 @@ Status Replica::StartSqlLocked(const UntilCondition& until) {
     applier_->SetSkipCounter(skip_counter_);
     skip_counter_ = 0;
   }
+  // The SQL thread owns the counter now; @@sql_slave_skip_counter reads 0
+  // once it has been consumed.
+  if (config_.variables) config_.variables->Force("sql_slave_skip_counter", Value::Int(0));
   return applier_->Start(until);
 }
 
@@ -357,6 +377,7 @@ Status Replica::ChangeMaster(const sql::ChangeMasterStmt& st, std::vector<sql::S
     RETURN_IF_ERROR(WriteRelayLogInfo(p));
     last_sql_ = ApplierStatus();
     last_sql_.position = p;
+    exec_fallback_ = p;
   }
   master_delay_ = delay;
   RETURN_IF_ERROR(WriteMasterInfo(Path(config_.master_info_file), mi));
@@ -407,9 +428,14 @@ Status Replica::StartSlave(const sql::ReplicaControlStmt& st, std::vector<sql::S
     until.kind = master ? UntilCondition::Kind::kMaster : UntilCondition::Kind::kRelay;
     until.file = file;
     until.pos = *pos;
-    warnings->push_back(Note(1278, "It is recommended to use --skip-slave-start when doing step-by-step "
-                                   "replication with START SLAVE UNTIL; otherwise, you will get problems if "
-                                   "you get an unexpected slave's mysqld restart"));
+    if (!want_sql) {
+      warnings->push_back(Note(1279, "SQL thread is not to be started so UNTIL options are ignored"));
+      until = UntilCondition();
+    } else {
+      warnings->push_back(Note(1278, "It is recommended to use --skip-slave-start when doing step-by-step "
+                                     "replication with START SLAVE UNTIL; otherwise, you will get problems if "
+                                     "you get an unexpected slave's mariadbd restart"));
+    }
   }
   bool io_running = io_ && io_->running();
   bool sql_running = applier_ && applier_->running();
@@ -453,6 +479,7 @@ Status Replica::ResetSlave(bool all, std::vector<sql::SqlWarning>* warnings) {
   unlink(Path(config_.relay_log_info_file).c_str());
   last_io_ = IoStatus();
   last_sql_ = ApplierStatus();
+  exec_fallback_ = sql::AppliedPosition();
   master_delay_ = 0;
   if (all) {
     mi_.reset();
@@ -474,11 +501,7 @@ Status Replica::FlushRelayLogs() {
 Status Replica::SetSkipCounter(uint64_t n) {
   std::lock_guard l(mu_);
   if (applier_ && applier_->running()) return RunningSlave();
-  if (applier_) {
-    applier_->SetSkipCounter(n);
-  } else {
-    skip_counter_ = n;
-  }
+  skip_counter_ = n;
   return Status::Ok();
 }
 
@@ -529,13 +552,17 @@ std::optional<std::vector<Value>> Replica::StatusRow() {
   if (relay_file.empty() && relay_) relay_file = relay_->CurrentPosition().file;
   set("Relay_Log_File", str(relay_file));
   set("Relay_Log_Pos", num(sq.position.relay_pos != 0 ? sq.position.relay_pos : 4));
+  if (sq.position.master_file.empty()) {
+    sq.position.master_file = exec_fallback_.master_file;
+    sq.position.master_pos = exec_fallback_.master_pos;
+  }
   set("Relay_Master_Log_File", str(sq.position.master_file));
   set("Slave_IO_Running", str(io_running ? IoRunningText(io.running) : "No"));
   set("Slave_SQL_Running", str(sql_running ? "Yes" : "No"));
   uint16_t last_errno = sq.last_errno != 0 ? sq.last_errno : 0;
   set("Last_Errno", num(last_errno));
   set("Last_Error", str(sq.last_error));
-  set("Skip_Counter", num(applier_ ? sq.skip_counter : skip_counter_));
+  set("Skip_Counter", num(sql_running ? sq.skip_counter : skip_counter_));
   set("Exec_Master_Log_Pos", num(sq.position.master_pos));
   set("Relay_Log_Space", num(relay_ ? relay_->space() : 0));
   const char* until = sq.until.kind == UntilCondition::Kind::kMaster  ? "Master"

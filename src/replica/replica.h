@@ -89,6 +89,10 @@ class Replica : public sql::ReplicaControl {
   IoStatus last_io_;          // of the last run (SHOW SLAVE STATUS while stopped)
   ApplierStatus last_sql_;
   bool mi_heartbeat_explicit_ = false;
+  // The source coordinates of the last CHANGE MASTER: shown as
+  // Relay_Master_Log_File / Exec_Master_Log_Pos until the SQL thread has
+  // executed something from there.
+  sql::AppliedPosition exec_fallback_;
   std::shared_ptr<ProcessEntry> sql_proc_;
   std::unique_ptr<sql::Session> sql_session_;
   std::unique_ptr<Applier> applier_;
