@@ -31,21 +31,6 @@ namespace {
 
 constexpr int kMaxReadRetries = 25;
 
-bool IEq(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); i++)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.front())) || s.front() == ';'))
-    s.remove_prefix(1);
-  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) || s.back() == ';'))
-    s.remove_suffix(1);
-  return s;
-}
 
 // Splits "name.000012" into ("name", 12); false without a numeric extension.
 bool SplitLogName(const std::string& name, std::string* base, uint64_t* number) {
@@ -492,8 +477,8 @@ Status Applier::AddToGroup(const binlog::ReadEvent& re, const binlog::Event& ev)
     return Status::Ok();
   }
   if (const auto* q = ev.As<binlog::QueryEvent>()) {
-    std::string_view text = Trim(q->query);
-    if (IEq(text, "BEGIN")) {
+    const sql::TxnControl control = sql::TxnControlOf(q->query);
+    if (control == sql::TxnControl::kBegin) {
       if (pending_.active && pending_.kind == Kind::kMysqlGtid) {
         pending_.kind = Kind::kTransaction;
       } else if (!(pending_.active && pending_.kind == Kind::kTransaction && pending_.group.events.size() == 1)) {
@@ -505,7 +490,7 @@ Status Applier::AddToGroup(const binlog::ReadEvent& re, const binlog::Event& ev)
     }
     if (!pending_.active) StartGroup(Kind::kLoose, re, ev);
     pending_.group.events.push_back(ev);
-    if (pending_.kind == Kind::kTransaction && !IEq(text, "COMMIT") && !IEq(text, "ROLLBACK"))
+    if (pending_.kind == Kind::kTransaction && control == sql::TxnControl::kNone)
       return Status::Ok();
     return CompleteGroup(re, ev);
   }

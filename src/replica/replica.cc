@@ -36,6 +36,12 @@ bool ParseUInt(const std::string& s, uint64_t* out) {
   return true;
 }
 
+// The file name part of a path ("./host-relay-bin.000002" -> "host-relay-bin.000002").
+std::string FileName(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 Status Incorrect(const std::string& what) {
   return Status::SqlError(1210, "HY000", "Incorrect arguments to " + what);
 }
@@ -63,21 +69,25 @@ Status Replica::Init() {
   std::lock_guard l(mu_);
   RETURN_IF_ERROR(OpenRelayLogLocked());
   // relay-log.info follows the applied position committed with the data.
-  {
-    sql::Session s(config_.engine, nullptr);
-    s.SetSystemUser(true);
-    RETURN_IF_ERROR(s.Init());
-    sql::ReplicationApply apply(&s);
-    RETURN_IF_ERROR(apply.Init());
+  RETURN_IF_ERROR(WithApply([&](sql::ReplicationApply& apply) -> Status {
     ASSIGN_OR_RETURN(auto pos, apply.LoadAppliedPosition());
-    if (pos) RETURN_IF_ERROR(WriteRelayLogInfo(*pos));
-  }
+    return pos ? WriteRelayLogInfo(*pos) : Status::Ok();
+  }));
   if (configured() && !config_.skip_slave_start) {
     Status s = StartIoLocked();
     if (s.ok()) s = StartSqlLocked({});
     if (!s.ok()) LogError("Slave: cannot start replication: " + s.ToString());
   }
   return Status::Ok();
+}
+
+Status Replica::WithApply(const std::function<Status(sql::ReplicationApply&)>& fn) {
+  sql::Session s(config_.engine, nullptr);
+  s.SetSystemUser(true);
+  RETURN_IF_ERROR(s.Init());
+  sql::ReplicationApply apply(&s);
+  RETURN_IF_ERROR(apply.Init());
+  return fn(apply);
 }
 
 Status Replica::OpenRelayLogLocked() {
@@ -87,7 +97,7 @@ Status Replica::OpenRelayLogLocked() {
   if (base.empty()) base = config_.datadir + "/" + DefaultRelayLogBasename();
   size_t slash = base.rfind('/');
   ro.dir = slash == std::string::npos ? config_.datadir : base.substr(0, slash);
-  ro.basename = slash == std::string::npos ? base : base.substr(slash + 1);
+  ro.basename = FileName(base);
   ro.server_id = config_.server_id;
   if (config_.variables) {
     ro.max_relay_log_size = config_.variables->GetUInt("max_relay_log_size");
@@ -176,10 +186,7 @@ Status Replica::StartSqlLocked(const UntilCondition& until) {
     }
     ac.on_relay_log_done = [relay](const std::string& file) {
       // `file` is fully executed: it and every earlier relay log can go.
-      std::string f = file;
-      size_t slash = f.rfind('/');
-      if (slash != std::string::npos) f = f.substr(slash + 1);
-      Status s = relay->PurgeThrough(f);
+      Status s = relay->PurgeThrough(FileName(file));
       if (!s.ok()) LogWarning("Slave SQL: cannot purge relay logs: " + s.ToString());
     };
     applier_ = std::make_unique<Applier>(ac);
@@ -350,30 +357,22 @@ Status Replica::ChangeMaster(const sql::ChangeMasterStmt& st, std::vector<sql::S
   }
   // New source coordinates: the relay logs are of no use any more; the SQL
   // thread starts from the new coordinates.
-  sql::Session s(config_.engine, nullptr);
-  s.SetSystemUser(true);
-  RETURN_IF_ERROR(s.Init());
-  sql::ReplicationApply apply(&s);
-  RETURN_IF_ERROR(apply.Init());
   if (relay_given) {
-    ASSIGN_OR_RETURN(auto cur, apply.LoadAppliedPosition());
-    sql::AppliedPosition p = cur.value_or(sql::AppliedPosition());
-    if (relay_file) {
-      std::string f = *relay_file;
-      size_t slash = f.rfind('/');
-      if (slash != std::string::npos) f = f.substr(slash + 1);
-      p.relay_file = f;
-    }
-    if (relay_pos) p.relay_pos = *relay_pos;
-    if (p.relay_pos < 4) p.relay_pos = 4;
-    RETURN_IF_ERROR(apply.SavePosition(p));
-    RETURN_IF_ERROR(WriteRelayLogInfo(p));
+    RETURN_IF_ERROR(WithApply([&](sql::ReplicationApply& apply) -> Status {
+      ASSIGN_OR_RETURN(auto cur, apply.LoadAppliedPosition());
+      sql::AppliedPosition p = cur.value_or(sql::AppliedPosition());
+      if (relay_file) p.relay_file = FileName(*relay_file);
+      if (relay_pos) p.relay_pos = *relay_pos;
+      if (p.relay_pos < 4) p.relay_pos = 4;
+      RETURN_IF_ERROR(apply.SavePosition(p));
+      return WriteRelayLogInfo(p);
+    }));
   } else if (log_given || host_changed || !mi_) {
     RETURN_IF_ERROR(relay_->Reset());
     sql::AppliedPosition p;
     p.master_file = mi.master_log_file;
     p.master_pos = mi.read_master_log_pos;
-    RETURN_IF_ERROR(apply.ResetPosition());
+    RETURN_IF_ERROR(WithApply([](sql::ReplicationApply& apply) { return apply.ResetPosition(); }));
     RETURN_IF_ERROR(WriteRelayLogInfo(p));
     last_sql_ = ApplierStatus();
     last_sql_.position = p;
@@ -469,12 +468,7 @@ Status Replica::ResetSlave(bool all, std::vector<sql::SqlWarning>* warnings) {
   io_.reset();
   applier_.reset();
   RETURN_IF_ERROR(relay_->Reset());
-  sql::Session s(config_.engine, nullptr);
-  s.SetSystemUser(true);
-  RETURN_IF_ERROR(s.Init());
-  sql::ReplicationApply apply(&s);
-  RETURN_IF_ERROR(apply.Init());
-  RETURN_IF_ERROR(apply.ResetPosition());
+  RETURN_IF_ERROR(WithApply([](sql::ReplicationApply& apply) { return apply.ResetPosition(); }));
   unlink(Path(config_.master_info_file).c_str());
   unlink(Path(config_.relay_log_info_file).c_str());
   last_io_ = IoStatus();

@@ -12,6 +12,7 @@
 // Thread-safe: control statements serialize on one mutex.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -25,6 +26,7 @@
 #include "replica/status_files.h"
 #include "sql/engine.h"
 #include "sql/replica_control.h"
+#include "sql/replication_apply.h"
 #include "sql/session.h"
 
 namespace relaydb::replica {
@@ -76,6 +78,9 @@ class Replica : public sql::ReplicaControl {
   void StopIoLocked();
   void StopSqlLocked();
   Status OpenRelayLogLocked();
+  // Runs `fn` with a ReplicationApply on a short-lived system session (the
+  // applied position when no SQL thread is running).
+  Status WithApply(const std::function<Status(sql::ReplicationApply&)>& fn);
   Status WriteRelayLogInfo(const sql::AppliedPosition& p);
   uint32_t HeartbeatDefault() const;
 

@@ -19,56 +19,9 @@ namespace {
 
 using binlog::ColumnBase;
 
-int MbMaxLen(const std::string& charset) {
-  if (charset == "utf8mb4" || charset == "utf16" || charset == "utf32") return 4;
-  if (charset == "utf8mb3" || charset == "ucs2") return 3;
-  if (charset == "latin1" || charset == "ascii" || charset == "binary" || charset == "latin2") return 1;
-  return 2;
-}
-
 std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// MariaDB's latin1 is Windows-1252 (with 0x81, 0x8D, 0x8F, 0x90, 0x9D
-// mapping to the C1 controls of the same value).
-constexpr uint16_t kCp1252High[32] = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-                                      0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
-// UTF-8 text (the stored form) as the bytes of a single-byte column
-// charset (latin1, ascii); unrepresentable characters become '?', as
-// MariaDB's conversion does.
-std::string Utf8ToSingleByte(std::string_view in, bool ascii) {
-  std::string out;
-  out.reserve(in.size());
-  for (size_t i = 0; i < in.size();) {
-    unsigned char c = static_cast<unsigned char>(in[i]);
-    uint32_t cp;
-    size_t n;
-    if (c < 0x80) cp = c, n = 1;
-    else if ((c >> 5) == 6 && i + 1 < in.size()) cp = ((c & 0x1F) << 6) | (in[i + 1] & 0x3F), n = 2;
-    else if ((c >> 4) == 14 && i + 2 < in.size())
-      cp = ((c & 0x0F) << 12) | ((in[i + 1] & 0x3F) << 6) | (in[i + 2] & 0x3F), n = 3;
-    else if ((c >> 3) == 30 && i + 3 < in.size()) cp = 0x110000, n = 4;
-    else cp = 0x110000, n = 1;
-    i += n;
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (ascii) {
-      out += '?';
-    } else if (cp >= 0xA0 && cp <= 0xFF) {
-      out += static_cast<char>(cp);
-    } else {
-      char b = '?';
-      for (int k = 0; k < 32; k++)
-        if (kCp1252High[k] == cp) b = static_cast<char>(0x80 + k);
-      out += b;
-    }
-  }
   return out;
 }
 
@@ -104,7 +57,7 @@ Result<binlog::TableDescription> BinlogEncoder::Describe(const TableDef& def) {
       std::string coll = EffectiveCollation(c.type, def.collation);
       std::string cs = CharsetOfCollation(coll);
       d.type.binary_charset = cs == "binary";
-      d.type.max_bytes_per_char = static_cast<uint8_t>(MbMaxLen(cs));
+      d.type.max_bytes_per_char = static_cast<uint8_t>(MaxBytesPerChar(c.type, def.collation));
       const CollationInfo* ci = FindCollation(coll);
       d.collation = ci != nullptr ? ci->id : kCharsetUtf8mb4GeneralCi;
     } else {

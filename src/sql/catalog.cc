@@ -480,15 +480,6 @@ namespace {
 constexpr size_t kMaxIdentifier = 64;
 constexpr int kMaxKeyBytes = 3072;
 
-int MbMaxLen(const ColumnType& t, std::string_view table_collation) {
-  if (t.IsBinaryString()) return 1;
-  std::string cs = CharsetOfCollation(EffectiveCollation(t, table_collation));
-  if (cs == "utf8mb4" || cs == "utf16" || cs == "utf32") return 4;
-  if (cs == "utf8mb3" || cs == "ucs2") return 3;
-  if (cs == "latin1" || cs == "ascii" || cs == "binary" || cs == "latin2") return 1;
-  return 2;
-}
-
 bool IsBlobOrText(const ColumnType& t) {
   return (t.base >= BaseType::kTinyText && t.base <= BaseType::kLongBlob) ||
          t.base == BaseType::kJson;
@@ -522,10 +513,10 @@ int64_t PackLength(const ColumnType& t, std::string_view table_collation) {
     case BaseType::kDatetime: return 5 + fsp_bytes;
     case BaseType::kTimestamp: return 4 + fsp_bytes;
     case BaseType::kChar:
-    case BaseType::kBinary: return static_cast<int64_t>(std::max(t.length, 1)) * MbMaxLen(t, table_collation);
+    case BaseType::kBinary: return static_cast<int64_t>(std::max(t.length, 1)) * MaxBytesPerChar(t, table_collation);
     case BaseType::kVarchar:
     case BaseType::kVarbinary: {
-      int64_t bytes = static_cast<int64_t>(std::max(t.length, 0)) * MbMaxLen(t, table_collation);
+      int64_t bytes = static_cast<int64_t>(std::max(t.length, 0)) * MaxBytesPerChar(t, table_collation);
       return bytes + (bytes > 255 ? 2 : 1);
     }
     case BaseType::kEnum: return t.elements.size() < 256 ? 1 : 2;
@@ -662,7 +653,7 @@ Status CheckColumnType(ColumnDef* c, std::string_view table_collation) {
     case BaseType::kVarchar:
     case BaseType::kVarbinary: {
       if (t.length < 0) t.length = 1;
-      uint64_t max = 65532 / MbMaxLen(t, table_collation);
+      uint64_t max = 65532 / MaxBytesPerChar(t, table_collation);
       if (static_cast<uint64_t>(t.length) > max) return too_long(max);
       break;
     }
@@ -707,7 +698,7 @@ Status CheckColumnType(ColumnDef* c, std::string_view table_collation) {
 // non-string parts, which never reach it.
 int KeyPartBytes(const TableDef& def, const ColumnDef& col, const IndexColumn& ic) {
   const ColumnType& t = col.type;
-  int mb = MbMaxLen(t, def.collation);
+  int mb = MaxBytesPerChar(t, def.collation);
   if (ic.prefix_length > 0) return ic.prefix_length * mb;
   switch (t.base) {
     case BaseType::kChar:
@@ -866,7 +857,7 @@ Status NormalizeTableDef(TableDef* def, uint64_t sql_mode, std::vector<SqlWarnin
                             "' used in key specification without a key length");
         }
         if (idx.kind == IndexKind::kIndex) {
-          ic.prefix_length = kMaxKeyBytes / MbMaxLen(t, def->collation);
+          ic.prefix_length = kMaxKeyBytes / MaxBytesPerChar(t, def->collation);
           note(1071, "Specified key was too long; max key length is 3072 bytes");
         }
         continue;  // UNIQUE: a long hash key
@@ -874,7 +865,7 @@ Status NormalizeTableDef(TableDef* def, uint64_t sql_mode, std::vector<SqlWarnin
       if (idx.kind == IndexKind::kFulltext) continue;
       int bytes = KeyPartBytes(*def, col, ic);
       if (bytes > kMaxKeyBytes && idx.kind == IndexKind::kIndex) {
-        ic.prefix_length = kMaxKeyBytes / MbMaxLen(t, def->collation);
+        ic.prefix_length = kMaxKeyBytes / MaxBytesPerChar(t, def->collation);
         note(1071, "Specified key was too long; max key length is 3072 bytes");
         bytes = kMaxKeyBytes;
       }
@@ -2483,7 +2474,7 @@ std::vector<std::vector<Value>> InformationSchemaColumnsRows(const TableDef& def
       uint64_t octets = chars;
       if (textual && (t.base == BaseType::kChar || t.base == BaseType::kVarchar ||
                       t.base == BaseType::kEnum || t.base == BaseType::kSet)) {
-        octets = chars * MbMaxLen(t, def.collation);
+        octets = chars * MaxBytesPerChar(t, def.collation);
       }
       octet_len = Value::UInt(octets);
     }

@@ -57,66 +57,10 @@ class DiscardSink : public ResultSink {
   Status Ok(const OkResult&) override { return Status::Ok(); }
 };
 
-bool IEq(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); i++)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.front())) || s.front() == ';'))
-    s.remove_prefix(1);
-  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) || s.back() == ';'))
-    s.remove_suffix(1);
-  return s;
-}
 
 std::string Quote(std::string_view name) { return storage::QuoteIdent(std::string(name)); }
 
-// Windows-1252 bytes 0x80-0x9F (MariaDB's latin1), as in binlog_encoder.cc.
-constexpr uint16_t kCp1252High[32] = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-                                      0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    *out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out += static_cast<char>(0xC0 | (cp >> 6));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out += static_cast<char>(0xE0 | (cp >> 12));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// Bytes of a single-byte charset (latin1 = cp1252, ascii) as UTF-8 text,
-// the stored form.
-std::string SingleByteToUtf8(std::string_view in, bool ascii) {
-  std::string out;
-  out.reserve(in.size());
-  for (char ch : in) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c < 0x80) out += ch;
-    else if (ascii) out += '?';
-    else if (c < 0xA0) AppendUtf8(kCp1252High[c - 0x80], &out);
-    else AppendUtf8(c, &out);
-  }
-  return out;
-}
-
 bool IsSingleByteCharset(const std::string& cs) { return cs == "latin1" || cs == "ascii"; }
-
-int MbMaxLen(const std::string& charset) {
-  if (charset == "utf8mb4" || charset == "utf16" || charset == "utf32") return 4;
-  if (charset == "utf8mb3" || charset == "ucs2") return 3;
-  if (charset == "latin1" || charset == "ascii" || charset == "binary" || charset == "latin2") return 1;
-  return 2;
-}
 
 // MariaDB's lc_time_names numbers (sql_locale.cc), as Q_LC_TIME_NAMES_CODE
 // carries them; checked against a 10.11 source's binlog.
@@ -505,11 +449,28 @@ Status ReplicationApply::ApplyUserVar(const binlog::UserVarEvent& u) {
   return Status::Ok();
 }
 
+TxnControl TxnControlOf(std::string_view query) {
+  while (!query.empty() && (std::isspace(static_cast<unsigned char>(query.front())) || query.front() == ';'))
+    query.remove_prefix(1);
+  while (!query.empty() && (std::isspace(static_cast<unsigned char>(query.back())) || query.back() == ';'))
+    query.remove_suffix(1);
+  auto is = [&](std::string_view word) {
+    if (query.size() != word.size()) return false;
+    for (size_t i = 0; i < word.size(); i++)
+      if (std::toupper(static_cast<unsigned char>(query[i])) != word[i]) return false;
+    return true;
+  };
+  if (is("BEGIN")) return TxnControl::kBegin;
+  if (is("COMMIT")) return TxnControl::kCommit;
+  if (is("ROLLBACK")) return TxnControl::kRollback;
+  return TxnControl::kNone;
+}
+
 Status ReplicationApply::ApplyQuery(const binlog::Event& ev, const binlog::QueryEvent& q, GroupState* gs) {
-  std::string_view text = Trim(q.query);
-  if (IEq(text, "BEGIN")) return session_->in_txn_ ? Status::Ok() : BeginGroupTxn();
-  if (IEq(text, "COMMIT")) return CommitGroupTxn();
-  if (IEq(text, "ROLLBACK")) {
+  const TxnControl control = TxnControlOf(q.query);
+  if (control == TxnControl::kBegin) return session_->in_txn_ ? Status::Ok() : BeginGroupTxn();
+  if (control == TxnControl::kCommit) return CommitGroupTxn();
+  if (control == TxnControl::kRollback) {
     // A group of non-transactional changes the source could not undo: the
     // replica's tables are transactional, so it can.
     RollbackGroupTxn();
@@ -766,7 +727,7 @@ std::string ReplicationApply::TargetTypeName(const ColumnDef& col, std::string_v
     case BaseType::kChar:
     case BaseType::kVarchar: {
       std::string cs = CharsetOfCollation(EffectiveCollation(t, table_collation));
-      int64_t n = (t.length < 0 ? 1 : t.length) * MbMaxLen(cs);
+      int64_t n = (t.length < 0 ? 1 : t.length) * MaxBytesPerChar(t, table_collation);
       out = std::string(t.base == BaseType::kChar ? "char(" : "varchar(") + std::to_string(n) +
             " octets) character set " + cs;
       break;

@@ -63,6 +63,11 @@ struct AppliedPosition {
 };
 
 // One complete event group, as the thread assembled it from the relay log.
+// A Query event that only controls the transaction ("BEGIN", "COMMIT",
+// "ROLLBACK", in any case, surrounding blanks and ';' ignored), or kNone.
+enum class TxnControl : uint8_t { kNone, kBegin, kCommit, kRollback };
+TxnControl TxnControlOf(std::string_view query);
+
 struct EventGroup {
   // Parsed events, in relay-log order. Control events the thread consumed
   // (Format_description, Rotate, ...) are not included.

@@ -139,6 +139,14 @@ Status BindStored(storage::Statement& stmt, int idx, const ColumnDef& col, const
 std::string EffectiveCollation(const ColumnType& type, std::string_view table_collation = {});
 // The character set of a collation name ("utf8mb4_bin" → "utf8mb4").
 std::string CharsetOfCollation(std::string_view collation);
+// Text in a single-byte column charset (latin1 — MariaDB's is Windows-1252 —
+// or ascii with `ascii`) converted from / to UTF-8, the stored form of text.
+// Characters the charset lacks become '?', as MariaDB's conversion does.
+std::string Utf8ToSingleByte(std::string_view utf8, bool ascii);
+std::string SingleByteToUtf8(std::string_view bytes, bool ascii);
+// Bytes per character of a column's value (MariaDB's mbmaxlen): 1 for
+// binary strings and single-byte charsets, 3 utf8mb3/ucs2, 4 utf8mb4/utf16/utf32.
+int MaxBytesPerChar(const ColumnType& type, std::string_view table_collation = {});
 // The default collation of a character set ("latin1" → "latin1_swedish_ci").
 std::string DefaultCollationOf(std::string_view charset);
 
