@@ -186,21 +186,20 @@ Status BinaryLog::WaitDurable(uint64_t ticket) {
   l.unlock();
   Status s = writer_->Publish(ticket);
   l.lock();
-  if (ticket > published_) published_ = ticket;
   outstanding_--;
   cv_.notify_all();
   return s;
 }
 
 void BinaryLog::WaitAllPublished(std::unique_lock<std::mutex>& l) {
-  cv_.wait(l, [&] { return published_ >= committed_; });
+  cv_.wait(l, [&] { return outstanding_ == 0; });
 }
 
 Status BinaryLog::FlushLogs() {
   std::lock_guard admin(admin_mu_);
   {
     std::unique_lock l(mu_);
-    cv_.wait(l, [&] { return outstanding_ == 0; });
+    WaitAllPublished(l);
   }
   return writer_->FlushLogs();
 }

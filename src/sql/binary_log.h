@@ -79,6 +79,7 @@ class BinaryLog : public BinlogHook {
   explicit BinaryLog(BinaryLogOptions opts);
   Status Reconcile();
   Status SyncWal();
+  // Waits (mu_ held in `l`) until no appended group awaits publication.
   void WaitAllPublished(std::unique_lock<std::mutex>& l);
 
   const BinaryLogOptions opts_;
@@ -91,7 +92,6 @@ class BinaryLog : public BinlogHook {
   binlog::LogPosition last_start_;  // start of the group of ticket appended_
   uint64_t committed_ = 0;  // last ticket whose storage commit succeeded
   uint64_t durable_ = 0;    // last ticket made durable
-  uint64_t published_ = 0;  // last ticket published
   bool syncing_ = false;
   int outstanding_ = 0;     // appended, not yet published nor aborted
   std::mutex admin_mu_;     // FlushLogs holds it to keep Append out
