@@ -72,7 +72,7 @@ int Applier::CompareLogNames(const std::string& a, const std::string& b) {
 
 Applier::Applier(ApplierConfig config)
     : config_(std::move(config)),
-      apply_(config_.session, sql::ReplicationApplyOptions{config_.connection_name}) {
+      apply_(config_.session, sql::ReplicationApplyOptions{config_.connection_name, config_.filter}) {
   apply_.set_statement_observer([this](std::string_view q) {
     if (q.empty()) SetState(State::kReading);
     else SetState(State::kExecuting, std::string(q));
@@ -144,6 +144,7 @@ ApplierStatus Applier::status() const {
   st.until = until_;
   st.skip_counter = skip_counter_;
   st.groups_applied = groups_applied_;
+  st.events_executed = events_executed_;
   return st;
 }
 
@@ -623,7 +624,10 @@ Status Applier::ExecuteGroup() {
   {
     std::lock_guard l(mu_);
     shown_ = exec_;
-    if (!skip) groups_applied_++;
+    if (!skip) {
+      groups_applied_++;
+      events_executed_ += g.events.size();
+    }
     cv_.notify_all();
   }
   AfterDurable();

@@ -75,6 +75,8 @@ struct ApplierConfig {
   bool replicate_same_server_id = false;
   // Multi-source connection name (the key of the recorded position).
   std::string connection_name;
+  // --replicate-* rules, fixed for the thread's run.
+  sql::ReplicationFilter filter;
   // Longest wait for the relay log to grow before re-checking Stop().
   std::chrono::milliseconds poll_interval{200};
   // Called on the applier thread once every group of `relay_file` is
@@ -104,7 +106,8 @@ struct ApplierStatus {
   std::optional<int64_t> sql_remaining_delay;   // SQL_Remaining_Delay (NULL unless waiting)
   UntilCondition until;                         // Until_Condition/Log_File/Log_Pos
   uint64_t skip_counter = 0;                    // sql_slave_skip_counter
-  uint64_t groups_applied = 0;                  // since the process started
+  uint64_t groups_applied = 0;                  // by this run of the thread
+  uint64_t events_executed = 0;                 // of those groups (Executed_log_entries)
 };
 
 class Applier {
@@ -225,6 +228,7 @@ class Applier {
   UntilCondition until_;
   uint64_t skip_counter_ = 0;
   uint64_t groups_applied_ = 0;
+  uint64_t events_executed_ = 0;
 };
 
 }  // namespace relaydb::replica

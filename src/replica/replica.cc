@@ -16,6 +16,12 @@ namespace relaydb::replica {
 
 namespace {
 
+// The --replicate-* rules (sql/replication_filter.h).
+constexpr const char* kFilterVariables[] = {
+    "replicate_do_db",         "replicate_ignore_db",         "replicate_do_table",   "replicate_ignore_table",
+    "replicate_wild_do_table", "replicate_wild_ignore_table", "replicate_rewrite_db",
+};
+
 Status RunningSlave() {
   return Status::SqlError(1198, "HY000",
                           "This operation cannot be performed as you have a running slave ''; run STOP SLAVE '' "
@@ -50,7 +56,13 @@ Status Incorrect(const std::string& what) {
 
 Replica::Replica(ReplicaConfig config) : config_(std::move(config)) {}
 
-Replica::~Replica() { Shutdown(); }
+Replica::~Replica() {
+  for (const char* v : {"Slave_running", "Slaves_running", "Slave_received_heartbeats", "Slave_heartbeat_period"})
+    config_.engine->status().SetProvider(v, nullptr);
+  if (config_.variables)
+    for (const char* v : kFilterVariables) config_.variables->OnChange(v, nullptr);
+  Shutdown();
+}
 
 Result<std::unique_ptr<Replica>> Replica::Open(ReplicaConfig config) {
   std::unique_ptr<Replica> r(new Replica(std::move(config)));
@@ -64,6 +76,38 @@ uint32_t Replica::HeartbeatDefault() const {
 }
 
 Status Replica::Init() {
+  {
+    // The Slave_* status variables MariaDB keeps for the default connection.
+    sql::GlobalStatus& status = config_.engine->status();
+    auto both_running = [this] {
+      std::lock_guard l(mu_);
+      return io_ && io_->running() && applier_ && applier_->running();
+    };
+    status.SetProvider("Slave_running", [both_running] { return std::string(both_running() ? "ON" : "OFF"); });
+    status.SetProvider("Slaves_running", [both_running] { return std::string(both_running() ? "1" : "0"); });
+    status.SetProvider("Slave_received_heartbeats", [this] {
+      std::lock_guard l(mu_);
+      return std::to_string(heartbeats_before_ + (io_ ? io_->status().heartbeats_received : 0));
+    });
+    status.SetProvider("Slave_heartbeat_period", [this] {
+      std::lock_guard l(mu_);
+      double p = 0;
+      if (mi_) p = mi_->heartbeat_period == 0 && !mi_heartbeat_explicit_ ? HeartbeatDefault() : mi_->heartbeat_period;
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.3f", p);
+      return std::string(buf);
+    });
+  }
+  if (config_.variables) {
+    // The SQL thread reads the rules when it starts: they may change only
+    // while it is stopped (MariaDB's 1198).
+    for (const char* v : kFilterVariables) {
+      config_.variables->OnChange(v, [this](const sql::SysVarDef&, const Value&) -> Status {
+        std::lock_guard l(mu_);
+        return applier_ && applier_->running() ? RunningSlave() : Status::Ok();
+      });
+    }
+  }
   ASSIGN_OR_RETURN(auto mi, ReadMasterInfo(Path(config_.master_info_file)));
   if (mi && !mi->host.empty()) mi_ = *mi;
   std::lock_guard l(mu_);
@@ -174,6 +218,7 @@ Status Replica::StartSqlLocked(const UntilCondition& until) {
     ac.session = sql_session_.get();
     ac.server_id = config_.server_id;
     ac.replicate_same_server_id = config_.replicate_same_server_id;
+    if (config_.variables) ac.filter = sql::ReplicationFilter::FromVariables(*config_.variables);
     RelayLog* relay = relay_.get();
     ac.on_position = [this](const sql::AppliedPosition& p) {
       Status s = WriteRelayLogInfo(p);
@@ -208,6 +253,8 @@ void Replica::StopIoLocked() {
   io_->Stop();
   mi_ = io_->master_info();
   last_io_ = io_->status();
+  heartbeats_before_ += last_io_.heartbeats_received;
+  last_io_.heartbeats_received = 0;
   io_.reset();
   if (io_proc_) {
     config_.processlist->Unregister(io_proc_->id());
@@ -220,6 +267,8 @@ void Replica::StopSqlLocked() {
   applier_->Stop();
   applier_->Join();
   last_sql_ = applier_->status();
+  events_before_ += last_sql_.events_executed;
+  last_sql_.events_executed = 0;
   applier_.reset();
   sql_session_.reset();
   if (sql_proc_) {
@@ -381,6 +430,7 @@ Status Replica::ChangeMaster(const sql::ChangeMasterStmt& st, std::vector<sql::S
   master_delay_ = delay;
   RETURN_IF_ERROR(WriteMasterInfo(Path(config_.master_info_file), mi));
   mi_ = mi;
+  heartbeats_before_ = 0;
   last_io_ = IoStatus();
   last_io_.master_log_file = mi.master_log_file;
   last_io_.read_master_log_pos = mi.read_master_log_pos;
@@ -518,7 +568,7 @@ Value Replica::MasterPosWait(const std::string& file, int64_t pos, double timeou
 // ---------------------------------------------------------------------------
 // SHOW SLAVE STATUS
 
-std::optional<std::vector<Value>> Replica::StatusRow() {
+std::optional<std::vector<Value>> Replica::StatusRow(bool all_slaves) {
   std::lock_guard l(mu_);
   if (!mi_) return std::nullopt;
   const auto& cols = sql::SlaveStatusColumns();
@@ -592,6 +642,16 @@ std::optional<std::vector<Value>> Replica::StatusRow() {
   std::string ids;
   for (uint32_t id : mi.ignore_server_ids) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
   set("Replicate_Ignore_Server_Ids", str(ids));
+  if (config_.variables) {
+    for (const auto& [column, var] : {std::pair{"Replicate_Do_DB", "replicate_do_db"},
+                                      {"Replicate_Ignore_DB", "replicate_ignore_db"},
+                                      {"Replicate_Do_Table", "replicate_do_table"},
+                                      {"Replicate_Ignore_Table", "replicate_ignore_table"},
+                                      {"Replicate_Wild_Do_Table", "replicate_wild_do_table"},
+                                      {"Replicate_Wild_Ignore_Table", "replicate_wild_ignore_table"},
+                                      {"Replicate_Rewrite_DB", "replicate_rewrite_db"}})
+      set(column, str(config_.variables->GetString(var)));
+  }
   set("Master_Server_Id", num(io.master_server_id));
   set("Master_SSL_Crl", str(mi.ssl_crl));
   set("Master_SSL_Crlpath", str(mi.ssl_crlpath));
@@ -604,7 +664,25 @@ std::optional<std::vector<Value>> Replica::StatusRow() {
   set("Slave_DDL_Groups", num(0));
   set("Slave_Non_Transactional_Groups", num(0));
   set("Slave_Transactional_Groups", num(sq.groups_applied));
-  return row;
+  if (!all_slaves) return row;
+
+  // SHOW ALL SLAVES STATUS: the same row between MariaDB's extra columns.
+  std::vector<Value> all;
+  all.reserve(sql::AllSlavesStatusColumns().size());
+  all.push_back(str(""));  // Connection_name: the default connection
+  all.push_back(str(sql_running ? sq.state : ""));
+  for (auto& v : row) all.push_back(std::move(v));
+  const sql::GlobalVariables* vars = config_.variables;
+  all.push_back(num(config_.engine->status().counters().Get(sql::StatusId::kSlaveRetriedTransactions)));
+  uint64_t max_relay = vars ? vars->GetUInt("max_relay_log_size") : 0;
+  if (max_relay == 0 && vars) max_relay = vars->GetUInt("max_binlog_size");
+  all.push_back(num(max_relay));
+  all.push_back(num(events_before_ + sq.events_executed));
+  all.push_back(num(heartbeats_before_ + io.heartbeats_received));
+  all.push_back(Value::Double(mi.heartbeat_period == 0 && !mi_heartbeat_explicit_ ? HeartbeatDefault()
+                                                                                 : mi.heartbeat_period));
+  all.push_back(str(vars ? vars->GetString("gtid_slave_pos") : ""));
+  return all;
 }
 
 }  // namespace relaydb::replica

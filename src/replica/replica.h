@@ -60,7 +60,7 @@ class Replica : public sql::ReplicaControl {
   Status StopSlave(const sql::ReplicaControlStmt& st, std::vector<sql::SqlWarning>* warnings) override;
   Status ResetSlave(bool all, std::vector<sql::SqlWarning>* warnings) override;
   Status FlushRelayLogs() override;
-  std::optional<std::vector<Value>> StatusRow() override;
+  std::optional<std::vector<Value>> StatusRow(bool all_slaves) override;
   Value MasterPosWait(const std::string& file, int64_t pos, double timeout,
                       const std::function<bool()>& killed) override;
   Status SetSkipCounter(uint64_t n) override;
@@ -102,6 +102,11 @@ class Replica : public sql::ReplicaControl {
   std::unique_ptr<sql::Session> sql_session_;
   std::unique_ptr<Applier> applier_;
   uint64_t skip_counter_ = 0;
+  // Counters of earlier runs of the threads (SHOW ALL SLAVES STATUS and the
+  // Slave_* status variables count since the server started; CHANGE MASTER
+  // resets the heartbeat count, as MariaDB does).
+  uint64_t heartbeats_before_ = 0;
+  uint64_t events_before_ = 0;
 };
 
 }  // namespace relaydb::replica

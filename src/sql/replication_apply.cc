@@ -145,6 +145,7 @@ struct ReplicationApply::MappedTable {
   std::shared_ptr<const TableDef> def;  // null: the table does not exist here
   std::vector<binlog::ColumnSpec> specs;  // decoding specs, fixed up from def
   Status compat;                          // 1677 if a column cannot be applied
+  bool filtered = false;                  // --replicate-* rules: rows skipped
 };
 
 struct ReplicationApply::GroupState {
@@ -476,7 +477,20 @@ Status ReplicationApply::ApplyQuery(const binlog::Event& ev, const binlog::Query
     RollbackGroupTxn();
     return Status::Ok();
   }
+  const ReplicationFilter& filter = options_.filter;
+  const std::string rewritten_db = filter.RewriteDb(q.db);
+  if (!filter.DbOk(rewritten_db)) {
+    // --replicate-do-db / --replicate-ignore-db by the default database.
+    gs->insert_id.reset();
+    gs->last_insert_id.reset();
+    gs->rand.reset();
+    return Status::Ok();
+  }
   RETURN_IF_ERROR(SetQueryContext(ev, q));
+  if (rewritten_db != q.db) {
+    session_->current_db_ = rewritten_db;
+    if (session_->proc_) session_->proc_->SetDb(rewritten_db);
+  }
   if (gs->last_insert_id) session_->last_insert_id_ = *gs->last_insert_id;
   if (gs->rand) {
     RandState* r = session_->FunctionContext::SessionRand();
@@ -490,10 +504,15 @@ Status ReplicationApply::ApplyQuery(const binlog::Event& ev, const binlog::Query
 
   const uint16_t expected = q.error_code;
   if (observer_) observer_(q.query);
+  bool filtered_out = false;
   Status s = [&]() -> Status {
     auto parsed = ParseOne(q.query, session_->parse_options());
     if (!parsed.ok()) return parsed.status();
     ParsedStatement& ps = *parsed;
+    if (filter.has_table_rules() && !filter.TablesOk(UpdatedTables(*ps.stmt, rewritten_db))) {
+      filtered_out = true;  // --replicate-*-table rules: not executed
+      return Status::Ok();
+    }
     const bool idempotent_ddl = session_->vars().globals()->GetString("slave_ddl_exec_mode") == "IDEMPOTENT";
     if (ps.stmt->kind == StatementKind::kCreateDatabase && q.charset) {
       // CREATE DATABASE without a character set takes the source session's
@@ -545,6 +564,7 @@ Status ReplicationApply::ApplyQuery(const binlog::Event& ev, const binlog::Query
     return r;
   }();
   if (observer_) observer_("");
+  if (filtered_out) return Status::Ok();
   const uint16_t actual = s.ok() ? 0 : s.IsSqlError() ? s.mysql_errno() : 1105;
   const std::string db = q.db;
   if (actual == expected) {
@@ -808,7 +828,16 @@ Result<Value> ReplicationApply::FromBinlogValue(const ColumnDef& col, const Valu
 Status ReplicationApply::MapTable(const binlog::TableMapEvent& tm, GroupState* gs) {
   MappedTable mt;
   mt.tm = tm;
-  mt.def = session_->engine_->catalog().GetTable(tm.db, tm.table);
+  const ReplicationFilter& f = options_.filter;
+  if (!f.empty()) {
+    mt.tm.db = f.RewriteDb(tm.db);
+    if (!f.DbOk(mt.tm.db) || !f.TablesOk({{mt.tm.db, tm.table}})) {
+      mt.filtered = true;
+      gs->tables[tm.table_id] = std::move(mt);
+      return Status::Ok();
+    }
+  }
+  mt.def = session_->engine_->catalog().GetTable(mt.tm.db, tm.table);
   mt.specs = binlog::ColumnSpecsFromTableMap(tm);
   if (mt.def) {
     const TableDef& def = *mt.def;
@@ -845,6 +874,7 @@ Status ReplicationApply::ApplyRows(const EventGroup& group, const binlog::Event&
   if (it == gs->tables.end())
     return RelayLogReadFailure();  // rows without their Table_map
   MappedTable& mt = it->second;
+  if (mt.filtered) return Status::Ok();
   if (!mt.def)
     return SqlErr(1146, "Error executing row event: 'Table '" + mt.tm.db + "." + mt.tm.table + "' doesn't exist'");
   if (!mt.compat.ok()) return mt.compat;

@@ -41,6 +41,7 @@
 #include "binlog/column_spec.h"
 #include "binlog/events.h"
 #include "common/status.h"
+#include "sql/replication_filter.h"
 #include "sql/schema.h"
 #include "sql/session.h"
 
@@ -82,6 +83,9 @@ struct ReplicationApplyOptions {
   // Multi-source connection name ('' = the default connection); the key
   // of this replica's row in rdb_replica_state.
   std::string connection_name;
+  // --replicate-* rules: statements and row changes they reject are not
+  // executed (their group still commits its position).
+  ReplicationFilter filter;
 };
 
 class ReplicationApply {
