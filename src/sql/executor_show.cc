@@ -347,9 +347,13 @@ Status Executor::Show(const ShowStmt& st) {
       RETURN_IF_ERROR(CheckGlobalPriv(kSuperAcl | kSlaveMonitorAcl));
       std::vector<std::vector<Value>> rows;
       if (ReplicaControl* rc = s_->engine_->replica_control()) {
-        if (auto row = rc->StatusRow()) rows.push_back(std::move(*row));
+        if (auto row = rc->StatusRow(st.all_slaves)) rows.push_back(std::move(*row));
       }
-      return SendRows(SlaveStatusColumns(), rows);
+      if (!st.all_slaves) return SendRows(SlaveStatusColumns(), rows);
+      // MariaDB sizes Gtid_Slave_Pos (the last column) by its value.
+      std::vector<ColumnMeta> cols = AllSlavesStatusColumns();
+      if (!rows.empty()) cols.back().length = static_cast<uint32_t>(rows[0].back().ToText().size() * 4);
+      return SendRows(cols, rows);
     }
     default:
       return ShowCatalog(st);

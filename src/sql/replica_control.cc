@@ -74,12 +74,24 @@ constexpr ColumnSpec kColumns[] = {
 {"Replicate_Rewrite_DB", 253, 92},
 };
 
-}  // namespace
+// SHOW ALL SLAVES STATUS adds these (MariaDB 10.11.19, as above; the
+// heartbeat period is a DOUBLE with 3 decimals, signed).
+constexpr ColumnSpec kAllSlavesHead[] = {
+{"Connection_name", 253, 768},
+{"Slave_SQL_State", 253, 120},
+};
+constexpr ColumnSpec kAllSlavesTail[] = {
+{"Retried_transactions", 3, 10},
+{"Max_relay_log_size", 8, 10},
+{"Executed_log_entries", 3, 10},
+{"Slave_received_heartbeats", 3, 10},
+{"Slave_heartbeat_period", 5, 10},
+{"Gtid_Slave_Pos", 253, 0},
+};
 
-const std::vector<ColumnMeta>& SlaveStatusColumns() {
-  static const std::vector<ColumnMeta> cols = [] {
-    std::vector<ColumnMeta> out;
-    for (const auto& c : kColumns) {
+template <size_t N>
+void AppendColumns(const ColumnSpec (&specs)[N], std::vector<ColumnMeta>* out) {
+  for (const auto& c : specs) {
       ColumnMeta m;
       m.name = c.name;
       m.type = static_cast<FieldType>(c.type);
@@ -88,13 +100,36 @@ const std::vector<ColumnMeta>& SlaveStatusColumns() {
         m.charset = kCharsetUtf8mb4GeneralCi;
         m.flags = kNotNullFlag;
         m.decimals = 39;
+      } else if (c.type == kTypeDouble) {
+        m.charset = kCharsetBinary;
+        m.flags = static_cast<uint16_t>(kNotNullFlag | kBinaryFlag);
+        m.decimals = 3;
       } else {
         m.charset = kCharsetBinary;
         m.flags = static_cast<uint16_t>(kNotNullFlag | kUnsignedFlag | kBinaryFlag);
         m.decimals = 0;
       }
-      out.push_back(m);
-    }
+      out->push_back(m);
+  }
+}
+
+}  // namespace
+
+const std::vector<ColumnMeta>& SlaveStatusColumns() {
+  static const std::vector<ColumnMeta> cols = [] {
+    std::vector<ColumnMeta> out;
+    AppendColumns(kColumns, &out);
+    return out;
+  }();
+  return cols;
+}
+
+const std::vector<ColumnMeta>& AllSlavesStatusColumns() {
+  static const std::vector<ColumnMeta> cols = [] {
+    std::vector<ColumnMeta> out;
+    AppendColumns(kAllSlavesHead, &out);
+    AppendColumns(kColumns, &out);
+    AppendColumns(kAllSlavesTail, &out);
     return out;
   }();
   return cols;

@@ -23,6 +23,11 @@ namespace relaydb::sql {
 const std::vector<ColumnMeta>& SlaveStatusColumns();
 // Index of a column of SlaveStatusColumns() by name (-1 if none).
 int SlaveStatusColumn(std::string_view name);
+// SHOW ALL SLAVES STATUS: Connection_name and Slave_SQL_State, the 54
+// columns above, then Retried_transactions, Max_relay_log_size,
+// Executed_log_entries, Slave_received_heartbeats, Slave_heartbeat_period
+// and Gtid_Slave_Pos (MariaDB 10.11's 62 columns).
+const std::vector<ColumnMeta>& AllSlavesStatusColumns();
 
 class ReplicaControl {
  public:
@@ -33,9 +38,9 @@ class ReplicaControl {
   virtual Status StopSlave(const ReplicaControlStmt& st, std::vector<SqlWarning>* warnings) = 0;
   virtual Status ResetSlave(bool all, std::vector<SqlWarning>* warnings) = 0;
   virtual Status FlushRelayLogs() = 0;
-  // One row in SlaveStatusColumns() order; nullopt when no replica is
-  // configured (SHOW SLAVE STATUS returns no row).
-  virtual std::optional<std::vector<Value>> StatusRow() = 0;
+  // One row in SlaveStatusColumns() order (AllSlavesStatusColumns() with
+  // `all_slaves`); nullopt when no replica is configured (no row).
+  virtual std::optional<std::vector<Value>> StatusRow(bool all_slaves) = 0;
   // MASTER_POS_WAIT: events executed while waiting, -1 on timeout, NULL if
   // the SQL thread is not running / nothing is configured.
   virtual Value MasterPosWait(const std::string& file, int64_t pos, double timeout,

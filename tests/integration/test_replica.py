@@ -1044,3 +1044,80 @@ def test_thread_states_in_processlist(server_factory, kind):
     query(replica, "STOP SLAVE")
     wait_until(lambda: system_threads(replica) == [], 10,
                lambda: f"no replication threads after STOP SLAVE: {system_threads(replica)}")
+
+
+# --- 15. SHOW REPLICA STATUS, SHOW ALL SLAVES STATUS, heartbeats ---------------------------
+
+def columns_of(server, sql: str) -> list[tuple]:
+    """(name, type, length, decimals, nullable) of each column `sql` returns."""
+    conn = connect(server)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql)
+            cur.fetchall()
+            return [(f.name, f.type_code, f.length, f.scale, f.flags & 1 == 0)
+                    for f in cur._result.fields]
+    finally:
+        conn.close()
+
+
+def global_status(server, name: str) -> str:
+    return query(server, f"SHOW GLOBAL STATUS LIKE '{name}'")[0][1]
+
+
+def test_heartbeats_and_every_status_view(server_factory, kind):
+    """With MASTER_HEARTBEAT_PERIOD set and an idle source, heartbeats arrive and are
+    counted; SHOW REPLICA STATUS is SHOW SLAVE STATUS; SHOW ALL SLAVES STATUS has MariaDB's
+    columns and values; the Slave_* status variables follow the threads."""
+    source = source_with_user(server_factory, kind)
+    replica = start_relaydb_replica(server_factory)
+    reference = start_reference_replica(server_factory)
+    for r in (replica, reference):
+        assert global_status(r, "Slave_running") == "OFF"
+        replicate(r, source, extra=", MASTER_HEARTBEAT_PERIOD=0.2")
+    for r in (replica, reference):
+        wait_caught_up(r, source)
+        wait_until(lambda: int(global_status(r, "Slave_received_heartbeats")) >= 3, 30,
+                   lambda: f"3 heartbeats on {r.name}")
+
+    # (Gtid_Slave_Pos is sized by its value; relaydb keeps no GTID position: docs/replica.md)
+    assert columns_of(replica, "SHOW ALL SLAVES STATUS")[:-1] == \
+        columns_of(reference, "SHOW ALL SLAVES STATUS")[:-1]
+    assert columns_of(replica, "SHOW REPLICA STATUS") == columns_of(replica, "SHOW SLAVE STATUS")
+    views = {}
+    for r in (replica, reference):
+        slave = slave_status(r)
+        alias = query(r, "SHOW REPLICA STATUS", dicts=True)[0]
+        every = query(r, "SHOW ALL SLAVES STATUS", dicts=True)[0]
+        volatile = {"Relay_Log_Space", "Relay_Log_File", "Relay_Log_Pos"}  # MariaDB-specific sizes
+        assert {k: v for k, v in alias.items() if k not in volatile} == \
+            {k: v for k, v in slave.items() if k not in volatile}, r.name
+        assert {k: every[k] for k in slave if k not in volatile} == \
+            {k: v for k, v in slave.items() if k not in volatile}, r.name
+        assert every["Slave_received_heartbeats"] >= 3, (r.name, every)
+        views[r] = {k: every[k] for k in ("Connection_name", "Slave_SQL_State",
+                                          "Retried_transactions", "Max_relay_log_size",
+                                          "Slave_heartbeat_period", "Slave_IO_Running",
+                                          "Slave_SQL_Running", "Exec_Master_Log_Pos")}
+        views[r]["Slave_running"] = global_status(r, "Slave_running")
+        views[r]["Slave_heartbeat_period_status"] = global_status(r, "Slave_heartbeat_period")
+    expected_sql_state = sql_idle_state()
+    assert views[replica]["Slave_SQL_State"] == expected_sql_state
+    views[reference]["Slave_SQL_State"] = expected_sql_state
+    assert views[replica] == views[reference]
+    assert views[replica]["Slave_heartbeat_period"] == 0.2
+    assert views[replica]["Slave_running"] == "ON"
+
+    # Executed_log_entries counts what the SQL thread executes.
+    before = query(replica, "SHOW ALL SLAVES STATUS", dicts=True)[0]["Executed_log_entries"]
+    make_log_tables(source)
+    insert_rows(source, range(1, 4))
+    wait_caught_up(replica, source)
+    after = query(replica, "SHOW ALL SLAVES STATUS", dicts=True)[0]["Executed_log_entries"]
+    assert after > before, (before, after)
+    query(replica, "STOP SLAVE")
+    wait_status(replica, lambda s: s["Slave_SQL_Running"] == "No" and s["Slave_IO_Running"] == "No",
+                30, "both threads to stop")
+    assert global_status(replica, "Slave_running") == "OFF"
+    stopped = query(replica, "SHOW ALL SLAVES STATUS", dicts=True)[0]
+    assert stopped["Executed_log_entries"] == after and stopped["Slave_received_heartbeats"] >= 3
