@@ -1121,3 +1121,46 @@ def test_heartbeats_and_every_status_view(server_factory, kind):
     assert global_status(replica, "Slave_running") == "OFF"
     stopped = query(replica, "SHOW ALL SLAVES STATUS", dicts=True)[0]
     assert stopped["Executed_log_entries"] == after and stopped["Slave_received_heartbeats"] >= 3
+
+
+# --- 16. MASTER_DELAY ----------------------------------------------------------------------
+
+DELAY_STATE = "Waiting until MASTER_DELAY seconds after master executed event"
+
+
+def test_master_delay_holds_each_group(server_factory, kind):
+    """MASTER_DELAY=3: a group is executed no earlier than 3 s after the source executed
+    it; meanwhile SQL_Remaining_Delay counts down and the SQL thread shows MariaDB's
+    state; the I/O thread has already fetched it."""
+    delay = 3
+    source = source_with_user(server_factory, kind)
+    start = master_status(source)
+    make_log_tables(source)
+    replica = start_relaydb_replica(server_factory)
+    reference = start_reference_replica(server_factory)
+    for r in (replica, reference):
+        replicate(r, source, coordinates=start)
+        wait_caught_up(r, source)
+        query(r, "STOP SLAVE")
+        query(r, f"CHANGE MASTER TO MASTER_DELAY={delay}")  # keeps the coordinates
+        query(r, "START SLAVE")
+        assert slave_status(r)["SQL_Delay"] == delay
+    written = time.time()
+    insert_rows(source, [1])
+    target = master_status(source)
+    seen = {}
+    for r in (replica, reference):
+        status = wait_status(r, lambda s: s["Slave_SQL_Running_State"] == DELAY_STATE, 10,
+                             "the SQL thread to wait for MASTER_DELAY")
+        assert status["SQL_Remaining_Delay"] is not None and \
+            0 <= status["SQL_Remaining_Delay"] <= delay, brief_status(status)
+        assert (status["Master_Log_File"], status["Read_Master_Log_Pos"]) == target
+        assert query(r, f"SELECT COUNT(*) FROM {LOG_DB}.log")[0][0] == 0
+    for r in (replica, reference):
+        wait_until(lambda: query(r, f"SELECT COUNT(*) FROM {LOG_DB}.log")[0][0] == 1, 30,
+                   f"the delayed row on {r.name}")
+        seen[r] = time.time() - written
+        status = wait_caught_up(r, source)
+        assert status["SQL_Remaining_Delay"] is None
+    # The source's timestamps have whole seconds: the group may run up to 1 s early.
+    assert seen[replica] >= delay - 1, seen
