@@ -530,7 +530,13 @@ Status Executor::Set(const SetStmt& st) {
         if (item.value->kind == ExprKind::kDefault) {
           RETURN_IF_ERROR(s_->vars().SetDefault(scope, item.name, &w, s_->Privileges()));
         } else {
-          ASSIGN_OR_RETURN(Value v, EvalConstant(*item.value));
+          ExprType t;
+          ASSIGN_OR_RETURN(Value v, EvalConstant(*item.value, "SET", &t));
+          // A DECIMAL (SET timestamp = 1700000000.123456) is a number, not
+          // a string: the variable's own type decides (1232 for integers).
+          if ((t.family == ResultType::kDecimal || item.value->IsLiteral(LiteralKind::kDecimal)) &&
+              v.kind() == Value::Kind::kString)
+            v = Value::Double(std::strtod(v.string_value().c_str(), nullptr));
           RETURN_IF_ERROR(s_->vars().Set(scope, item.name, v, &w, s_->Privileges()));
         }
         if (strcasecmp(item.name.c_str(), "binlog_row_image") == 0) {

@@ -300,6 +300,14 @@ Status Executor::CreateDatabase(const CreateDatabaseStmt& st) {
     d.collation = st.collation;
     if (st.charset.empty()) d.charset = CharsetOfCollation(st.collation);
   }
+  if (st.charset.empty() && st.collation.empty()) {
+    // Neither given: the session's @@collation_server (MariaDB's rule).
+    const std::string& server = s_->vars().hot().collation_server;
+    if (!server.empty()) {
+      d.collation = server;
+      d.charset = CharsetOfCollation(server);
+    }
+  }
   return RunDdl([&](storage::Connection& conn, CatalogChange* ch, DdlOptions o) {
     o.if_not_exists = st.if_not_exists;
     return s_->engine_->catalog().CreateDatabase(conn, ch, d, o);

@@ -514,16 +514,6 @@ Status ReplicationApply::ApplyQuery(const binlog::Event& ev, const binlog::Query
       return Status::Ok();
     }
     const bool idempotent_ddl = session_->vars().globals()->GetString("slave_ddl_exec_mode") == "IDEMPOTENT";
-    if (ps.stmt->kind == StatementKind::kCreateDatabase && q.charset) {
-      // CREATE DATABASE without a character set takes the source session's
-      // @@collation_server, which the event carries (MariaDB's rule).
-      auto* cd = ps.stmt->As<CreateDatabaseStmt>();
-      const CollationInfo* server = FindCollationById(q.charset->server);
-      if (cd->charset.empty() && cd->collation.empty() && server != nullptr) {
-        cd->charset = server->charset;
-        cd->collation = server->name;
-      }
-    }
     if (idempotent_ddl && ps.stmt->kind == StatementKind::kDropTable) {
       // slave_ddl_exec_mode=IDEMPOTENT: DROP TABLE is DROP TABLE IF EXISTS.
       ps.stmt->As<DropTableStmt>()->if_exists = true;

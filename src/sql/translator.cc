@@ -1451,6 +1451,7 @@ std::string StringArg(const Expr* src, const std::string& sql, const ExprType& t
     return fixed ? "rdb_format_double(" + sql + ", " + std::to_string(c->type.decimals) + ")" : sql;
   }
   if (c != nullptr) return sql;  // stored in its canonical text
+  if (t.user_var) return sql;    // @d: the text it was assigned (CONCAT(@d) is '1.25')
   if (t.family == ResultType::kDouble && t.decimals >= 0 && t.decimals < 31)
     return "rdb_format_double(" + sql + ", " + std::to_string(t.decimals) + ")";
   if (t.family != ResultType::kDecimal) return sql;
@@ -2679,7 +2680,10 @@ Result<std::string> Translator::Expr_(const Expr& e, Scope* scope, ExprType* typ
           type->family = ResultType::kUnsigned;
           return v.uint_value() > static_cast<uint64_t>(INT64_MAX) ? QuoteStr(std::to_string(v.uint_value()))
                                                                    : std::to_string(v.uint_value());
-        case Value::Kind::kDouble: type->family = ResultType::kDouble; return Bind(v);
+        case Value::Kind::kDouble:
+          type->family = ResultType::kDouble;
+          type->decimals = 6;  // MariaDB shows double variables as 10.000000
+          return Bind(v);
         case Value::Kind::kString: type->family = ResultType::kString; return Bind(v);
       }
       return std::string("NULL");

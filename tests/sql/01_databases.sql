@@ -44,3 +44,12 @@ SHOW DATABASES LIKE 'dbx\_%';
 SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'db\_01%';
 -- error 1064
 CREATE DATABASE;
+SET SESSION collation_server = 'latin1_swedish_ci';
+CREATE DATABASE dbx_from_server;
+SHOW CREATE DATABASE dbx_from_server;
+SET SESSION collation_server = 'utf8mb4_unicode_ci';
+CREATE DATABASE dbx_from_server2 CHARACTER SET latin1;
+SHOW CREATE DATABASE dbx_from_server2;
+SET SESSION collation_server = DEFAULT;
+DROP DATABASE dbx_from_server;
+DROP DATABASE dbx_from_server2;

@@ -95,3 +95,15 @@ INSERT INTO aiv (x) VALUES (1), (2), (3);
 SELECT * FROM aiv ORDER BY id;
 SET @@session.auto_increment_increment = 1;
 SELECT @@last_insert_id, @@identity;
+SET @d = 1.25, @dn = -12.500, @dq = 1/3;
+SELECT CONCAT(@d), CONCAT(@dn, '|', @dq), CONCAT(@d + 1);
+SET TIMESTAMP = 1700000000.123456;
+SELECT NOW(6), @@timestamp, UNIX_TIMESTAMP(NOW(6));
+SET TIMESTAMP = DEFAULT;
+SET max_statement_time = 1.5;
+SELECT @@max_statement_time;
+SET max_statement_time = DEFAULT;
+-- error 1232
+SET sql_select_limit = 1.5;
+-- error 1232
+SET long_query_time = '1.5';
