@@ -986,7 +986,14 @@ Status DumpThread::Stream() {
       return SendError(Fatal("A slave with the same server_uuid/server_id is already connected",
                              kErSlaveSameId));
     }
-    auto outcome = reader_.Next(&ev, WaitSlice(idle_since));
+    auto outcome = reader_.Next(&ev, std::chrono::milliseconds(0));
+    if (outcome.ok() && *outcome == binlog::BinlogReader::Outcome::kEndOfLog && !non_block_) {
+      // Everything readable is sent: what is buffered goes out before the
+      // wait for the next commit (a steady trickle of commits never fills
+      // the buffer nor leaves the log idle for a whole wait slice).
+      RETURN_IF_ERROR(conn_->Flush());
+      outcome = reader_.Next(&ev, WaitSlice(idle_since));
+    }
     if (!outcome.ok()) return SendError(ReadFailed(outcome.status()));
     if (*outcome == binlog::BinlogReader::Outcome::kEndOfLog) {
       const binlog::LogPosition at = reader_.position();
