@@ -248,6 +248,7 @@ void Applier::Run() {
   SetState(State::kExiting);
   Status f = FlushPosition();
   if (!f.ok()) LogError("Slave SQL: cannot record the relay log position: " + f.ToString());
+  if (durable_ != reported_) AfterDurable(/*force_position=*/true);
   if (const auto& proc = config_.session->proc()) {
     proc->SetState("");
     proc->SetInfo("");
@@ -337,6 +338,7 @@ Status Applier::RunLoop() {
     errors = 0;
     if (*r == binlog::BinlogReader::Outcome::kEndOfLog) {
       RETURN_IF_ERROR(FlushPosition());
+      if (durable_ != reported_) AfterDurable(/*force_position=*/true);
       SetState(State::kCaughtUp);
       if (config_.live == nullptr) SleepUnlessStopped(config_.poll_interval);
       continue;
@@ -352,7 +354,7 @@ Status Applier::RunLoop() {
       return sql::ReplicationApply::RelayLogReadFailure();
     }
     RETURN_IF_ERROR(HandleEvent(re, *ev));
-    if (!pending_.active) {
+    if (!pending_.active && batch_.empty()) {
       std::lock_guard l(mu_);
       shown_ = exec_;
     }
@@ -546,7 +548,7 @@ Status Applier::ExecuteGroup() {
     LogNote("Slave SQL thread stopped because it reached its UNTIL position " + std::to_string(until_.pos) + " in " +
             until_.file + (until_.kind == UntilCondition::Kind::kMaster ? " master" : " relay") + " file");
     stop_ = true;
-    return Status::Ok();
+    return CommitBatch();
   }
   const uint32_t server_id = g.events.front().header.server_id;
   bool skip = false;
@@ -560,6 +562,7 @@ Status Applier::ExecuteGroup() {
   }
   if (!skip && server_id == config_.server_id && !config_.replicate_same_server_id) skip = true;
   if (skip) {
+    RETURN_IF_ERROR(CommitBatch());
     RETURN_IF_ERROR(apply_.SavePosition(g.end));
   } else {
     uint32_t delay;
@@ -568,6 +571,7 @@ Status Applier::ExecuteGroup() {
       delay = sql_delay_;
     }
     if (delay > 0) {
+      RETURN_IF_ERROR(CommitBatch());
       const int64_t ready = pending_.timestamp + delay;
       {
         std::lock_guard l(mu_);
@@ -593,48 +597,121 @@ Status Applier::ExecuteGroup() {
       std::lock_guard l(mu_);
       last_master_timestamp_ = ts;
     }
-    Status s = apply_.ApplyGroup(g);
-    // A lock wait timeout or deadlock is retried, slave_transaction_retries
-    // times (MariaDB's rule); the group was rolled back whole.
-    sql::GlobalVariables* globals = config_.session->vars().globals();
-    const uint64_t retries = globals != nullptr ? globals->GetUInt("slave_transaction_retries") : 10;
-    for (uint64_t attempt = 0; !s.ok() && (s.mysql_errno() == 1205 || s.mysql_errno() == 1213) &&
-                               attempt < retries && !stopping();
-         attempt++) {
-      LogWarning("Slave SQL: retrying a transaction after: " + s.message());
-      config_.session->engine()->status().counters().Add(sql::StatusId::kSlaveRetriedTransactions);
-      const uint64_t interval = globals != nullptr ? globals->GetUInt("slave_transaction_retry_interval") : 0;
-      SleepUnlessStopped(std::chrono::milliseconds(std::min<uint64_t>(interval, attempt) * 1000));
-      s = apply_.ApplyGroup(g);
-    }
-    if (!s.ok()) {
-      const auto& proc = config_.session->proc();
-      const bool killed = stopping() || (proc && proc->kill_connection.load());
-      // Interrupted by KILL: not an error; the group is executed again at
-      // the next Start().
-      if (killed && s.mysql_errno() == 1317) {
-        stop_ = true;
+    if (delay == 0 && until_.kind == UntilCondition::Kind::kNone && sql::ReplicationApply::Batchable(g) &&
+        !LogSlaveUpdates()) {
+      // Into the open batch: committed by CommitBatch() when it is full or
+      // old, before a group that cannot join it, at the end of the relay
+      // log and when the thread stops.
+      Status s = apply_.ApplyGroup(g, /*commit=*/false);
+      if (!s.ok()) {
+        // The batch was rolled back: apply its groups one at a time, so
+        // that the failing group is reported with its own position.
+        RETURN_IF_ERROR(ReplayBatch());
+        RETURN_IF_ERROR(ApplyAlone(g));
+      } else {
+        if (batch_.empty()) batch_started_ = std::chrono::steady_clock::now();
+        exec_ = g.end;
+        batch_.push_back(std::move(g));
+        if (batch_.size() >= kMaxBatchGroups || std::chrono::steady_clock::now() - batch_started_ >= kMaxBatchAge)
+          return CommitBatch();
         return Status::Ok();
       }
-      return s;
+    } else {
+      RETURN_IF_ERROR(CommitBatch());
+      RETURN_IF_ERROR(ApplyAlone(g));
     }
+    return Status::Ok();
   }
+  // Skipped: only its position was recorded.
   exec_ = g.end;
   durable_ = g.end;
   {
     std::lock_guard l(mu_);
     shown_ = exec_;
-    if (!skip) {
-      groups_applied_++;
-      events_executed_ += g.events.size();
-    }
     cv_.notify_all();
   }
   AfterDurable();
   return Status::Ok();
 }
 
+bool Applier::LogSlaveUpdates() const {
+  const sql::GlobalVariables* g = config_.session->vars().globals();
+  return g != nullptr && g->GetBool("log_slave_updates");
+}
+
+Status Applier::ApplyAlone(sql::EventGroup& g) {
+  Status s = apply_.ApplyGroup(g);
+  // A lock wait timeout or deadlock is retried, slave_transaction_retries
+  // times (MariaDB's rule); the group was rolled back whole.
+  sql::GlobalVariables* globals = config_.session->vars().globals();
+  const uint64_t retries = globals != nullptr ? globals->GetUInt("slave_transaction_retries") : 10;
+  for (uint64_t attempt = 0; !s.ok() && (s.mysql_errno() == 1205 || s.mysql_errno() == 1213) &&
+                             attempt < retries && !stopping();
+       attempt++) {
+    LogWarning("Slave SQL: retrying a transaction after: " + s.message());
+    config_.session->engine()->status().counters().Add(sql::StatusId::kSlaveRetriedTransactions);
+    const uint64_t interval = globals != nullptr ? globals->GetUInt("slave_transaction_retry_interval") : 0;
+    SleepUnlessStopped(std::chrono::milliseconds(std::min<uint64_t>(interval, attempt) * 1000));
+    s = apply_.ApplyGroup(g);
+  }
+  if (!s.ok()) {
+    const auto& proc = config_.session->proc();
+    const bool killed = stopping() || (proc && proc->kill_connection.load());
+    // Interrupted by KILL: not an error; the group is executed again at
+    // the next Start().
+    if (killed && s.mysql_errno() == 1317) {
+      stop_ = true;
+      return Status::Ok();
+    }
+    return s;
+  }
+  GroupDurable(g);
+  return Status::Ok();
+}
+
+void Applier::GroupDurable(const sql::EventGroup& g) {
+  exec_ = g.end;
+  durable_ = g.end;
+  {
+    std::lock_guard l(mu_);
+    shown_ = exec_;
+    groups_applied_++;
+    events_executed_ += g.events.size();
+    cv_.notify_all();
+  }
+  AfterDurable();
+}
+
+Status Applier::CommitBatch() {
+  if (batch_.empty()) return Status::Ok();
+  Status s = apply_.CommitBatch();
+  if (!s.ok()) return ReplayBatch();
+  durable_ = batch_.back().end;
+  {
+    std::lock_guard l(mu_);
+    shown_ = durable_;
+    groups_applied_ += batch_.size();
+    for (const auto& g : batch_) events_executed_ += g.events.size();
+    cv_.notify_all();
+  }
+  batch_.clear();
+  AfterDurable();
+  return Status::Ok();
+}
+
+Status Applier::ReplayBatch() {
+  apply_.RollbackBatch();
+  std::vector<sql::EventGroup> groups = std::move(batch_);
+  batch_.clear();
+  for (auto& g : groups) {
+    RETURN_IF_ERROR(ApplyAlone(g));
+    if (stop_) return Status::Ok();
+  }
+  return Status::Ok();
+}
+
 Status Applier::FlushPosition() {
+  RETURN_IF_ERROR(CommitBatch());
   if (exec_ == durable_ || exec_.relay_file.empty()) return Status::Ok();
   RETURN_IF_ERROR(apply_.SavePosition(exec_));
   durable_ = exec_;
@@ -647,8 +724,17 @@ Status Applier::FlushPosition() {
   return Status::Ok();
 }
 
-void Applier::AfterDurable() {
-  if (config_.on_position) config_.on_position(durable_);
+void Applier::AfterDurable(bool force_position) {
+  // relay-log.info mirrors the position committed with the data, which is
+  // the truth (reconciled at start-up): it is rewritten at most every
+  // kPositionFileInterval while groups stream, and whenever the thread
+  // catches up or stops.
+  const auto now = std::chrono::steady_clock::now();
+  if (config_.on_position && (force_position || now - position_reported_ >= kPositionFileInterval)) {
+    config_.on_position(durable_);
+    position_reported_ = now;
+    reported_ = durable_;
+  }
   while (!relay_files_.empty() && relay_files_.front() != durable_.relay_file) {
     if (config_.on_relay_log_done) config_.on_relay_log_done(relay_files_.front());
     relay_files_.pop_front();

@@ -187,8 +187,18 @@ class Applier {
   Status CompleteGroup(const binlog::ReadEvent& re, const binlog::Event& ev);
   Status ExecuteGroup();
   // Records exec_ if it moved past the last durable position (idle, exit).
-  Status FlushPosition();
-  void AfterDurable();  // callbacks: position, finished relay files
+  Status FlushPosition();  // commits the open batch first
+  // One group, committed alone, with MariaDB's retries of 1205/1213.
+  Status ApplyAlone(sql::EventGroup& g);
+  void GroupDurable(const sql::EventGroup& g);
+  // The open batch (ReplicationApply::ApplyGroup with commit = false):
+  // commit it, or roll it back and apply its groups one at a time.
+  Status CommitBatch();
+  Status ReplayBatch();
+  bool LogSlaveUpdates() const;
+  // Callbacks: the position (on_position, rate-limited unless forced) and
+  // finished relay files.
+  void AfterDurable(bool force_position = false);
   bool UntilReached(const std::string& master_file, uint64_t master_pos, const std::string& relay_file,
                     uint64_t relay_pos) const;
   void SetState(State s, const std::string& statement = {});
@@ -229,6 +239,17 @@ class Applier {
   uint64_t skip_counter_ = 0;
   uint64_t groups_applied_ = 0;
   uint64_t events_executed_ = 0;
+  // The last position given to on_position, and when.
+  sql::AppliedPosition reported_;
+  std::chrono::steady_clock::time_point position_reported_{};
+  static constexpr std::chrono::milliseconds kPositionFileInterval{100};
+  // Groups applied into the open storage transaction, not yet committed:
+  // at most kMaxBatchGroups, for at most kMaxBatchAge (what readers of the
+  // replica may lag behind while the SQL thread is busy).
+  std::vector<sql::EventGroup> batch_;
+  std::chrono::steady_clock::time_point batch_started_{};
+  static constexpr size_t kMaxBatchGroups = 256;
+  static constexpr std::chrono::milliseconds kMaxBatchAge{20};
 };
 
 }  // namespace relaydb::replica

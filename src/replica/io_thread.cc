@@ -662,9 +662,15 @@ IoThread::Outcome IoThread::ReadEvents(uint64_t* retry_count) {
       return Outcome::kRetry;
     }
     if (h.type == binlog::kHeartbeatEvent || h.type == binlog::kHeartbeatEventV2) {
-      std::lock_guard l(mu_);
-      status_.heartbeats_received++;
-      status_.last_heartbeat_time = Now();
+      {
+        std::lock_guard l(mu_);
+        status_.heartbeats_received++;
+        status_.last_heartbeat_time = Now();
+      }
+      if (master_info_dirty_) {  // an idle stream: bring master.info up to date
+        Status ws = WriteMasterInfo(/*durable=*/false);
+        if (ws.ok()) master_info_dirty_ = false;
+      }
       continue;
     }
     ChecksumAlg alg = stream_alg;
@@ -689,7 +695,13 @@ IoThread::Outcome IoThread::ReadEvents(uint64_t* retry_count) {
       if (r->written) status_.events_queued++;
     }
     if (r->restart) return Outcome::kRetry;
-    if (r->written && r->group_end) {
+    if (r->written && r->group_end) master_info_dirty_ = true;
+    // master.info is a hint (the relay log itself says where to resume), so
+    // it is rewritten between groups only when the stream pauses or every
+    // kMasterInfoInterval, not after every group: a rename per group would
+    // cost more than receiving the group.
+    if (r->group_end && master_info_dirty_ &&
+        (std::chrono::steady_clock::now() - master_info_written_ >= kMasterInfoInterval || !client_.InputPending())) {
       // sync_master_info: every Nth rewrite is durable.
       master_info_writes_++;
       const bool durable =
@@ -700,6 +712,8 @@ IoThread::Outcome IoThread::ReadEvents(uint64_t* retry_count) {
         ReportError(kErSlaveFatalError, "Fatal error: Failed to flush master info file");
         return Outcome::kFatal;
       }
+      master_info_dirty_ = false;
+      master_info_written_ = std::chrono::steady_clock::now();
     }
     Result<bool> waited = config_.relay->WaitForSpace(
         [this] { return Stopping(); }, [this] { SetState(IoState::kWaitingForRelaySpace); });

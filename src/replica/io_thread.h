@@ -19,6 +19,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -191,6 +192,10 @@ class IoThread {
   // master.info rewrites counted for sync_master_info.
   binlog::ChecksumAlg connection_alg_ = binlog::ChecksumAlg::kOff;
   uint64_t master_info_writes_ = 0;
+  // A group ended since master.info was last written (at a group end).
+  bool master_info_dirty_ = false;
+  std::chrono::steady_clock::time_point master_info_written_{};
+  static constexpr std::chrono::milliseconds kMasterInfoInterval{100};
 
   // Protected by mu_.
   mutable std::mutex mu_;

@@ -271,18 +271,86 @@ void ReplicationApply::RollbackGroupTxn() {
   (void)r;
 }
 
-Status ReplicationApply::ApplyGroup(const EventGroup& group) {
-  if (group.events.empty()) return SavePosition(group.end);
+bool ReplicationApply::Batchable(const EventGroup& group) {
+  // BEGIN ... (row events or DML statements) ... Xid / COMMIT: nothing in
+  // it commits implicitly. DDL, standalone statements, XA are not.
+  bool begun = false;
+  for (const auto& e : group.events) {
+    if (const auto* g = e.As<binlog::GtidEvent>()) {
+      // MariaDB's Gtid stands for BEGIN unless it heads a standalone
+      // statement; XA is never batched.
+      if (g->flags2 & (binlog::kFlStandalone | binlog::kFlPreparedXa | binlog::kFlCompletedXa)) return false;
+      begun = true;
+      continue;
+    }
+    if (const auto* q = e.As<binlog::QueryEvent>()) {
+      const TxnControl c = TxnControlOf(q->query);
+      if (c == TxnControl::kBegin) {
+        if (begun && &e != &group.events[1]) return false;
+        begun = true;
+        continue;
+      }
+      if (!begun) return false;
+      if (c == TxnControl::kCommit) return &e == &group.events.back();
+      if (c != TxnControl::kNone) return false;
+      auto kind = Classify(q->query);
+      if (kind != StatementKind::kInsert && kind != StatementKind::kUpdate && kind != StatementKind::kDelete)
+        return false;
+    } else if (e.As<binlog::XidEvent>() != nullptr) {
+      return begun && &e == &group.events.back();
+    } else if (e.header.type == binlog::kXaPrepareEvent) {
+      return false;
+    }
+  }
+  return false;
+}
+
+Status ReplicationApply::CommitBatch() {
+  if (!batch_open_) return Status::Ok();
+  batch_open_ = false;
+  position_recorded_ = false;
+  hook_armed_ = true;
+  Status s = CommitGroupTxn();
+  hook_armed_ = false;
+  if (!s.ok()) {
+    RollbackGroupTxn();
+    hook_position_ = batch_start_;
+    return s;
+  }
+  return Status::Ok();
+}
+
+void ReplicationApply::RollbackBatch() {
+  if (!batch_open_) return;
+  batch_open_ = false;
+  RollbackGroupTxn();
+  hook_armed_ = false;
+  hook_position_ = batch_start_;
+}
+
+Status ReplicationApply::ApplyGroup(const EventGroup& group, bool commit) {
+  if (group.events.empty()) {
+    if (!batch_open_) return SavePosition(group.end);
+    hook_position_ = group.end;
+    return commit ? CommitBatch() : Status::Ok();
+  }
   GroupState gs;
-  const std::optional<AppliedPosition> previous = hook_position_;
-  session_->SetLoggedServerId(group.events.front().header.server_id);
-  // --log-slave-updates decides whether what the group changes is logged.
+  // --log-slave-updates decides whether what the group changes is logged;
+  // logged groups are never batched (each is its own binlog transaction).
   bool log_updates = session_->vars().globals()->GetBool("log_slave_updates");
+  if (!commit && (log_updates || !Batchable(group))) commit = true;
+  if (batch_open_ && (log_updates || !Batchable(group))) RETURN_IF_ERROR(CommitBatch());
+  const std::optional<AppliedPosition> previous = batch_open_ ? batch_start_ : hook_position_;
+  session_->SetLoggedServerId(group.events.front().header.server_id);
   Status s = session_->vars().Set(SysVarScope::kSession, "sql_log_bin", Value::Int(log_updates ? 1 : 0), nullptr);
   if (!s.ok()) return s;
   position_recorded_ = false;
   hook_armed_ = true;
-  s = BeginGroupTxn();
+  if (!batch_open_) {
+    batch_start_ = hook_position_;
+    s = BeginGroupTxn();
+  }
+  defer_commit_ = !commit;
   for (size_t i = 0; s.ok() && i < group.events.size(); i++) {
     // The commit made while applying the group's last event is the group's
     // own: it records the group's end. Earlier (implicit) commits keep the
@@ -301,6 +369,16 @@ Status ReplicationApply::ApplyGroup(const EventGroup& group) {
     session_->txn_log_.events.push_back(std::move(ev));
   }
   hook_position_ = group.end;
+  defer_commit_ = false;
+  if (s.ok() && !commit) {
+    // Applied into the open batch: committed (with the last group's end)
+    // by a later ApplyGroup or CommitBatch().
+    batch_open_ = true;
+    session_->SetLoggedServerId(0);
+    session_->vars().set_timestamp(std::nullopt);
+    return Status::Ok();
+  }
+  batch_open_ = false;
   if (s.ok() && (session_->in_txn_ || session_->sqlite_txn_)) s = CommitGroupTxn();
   hook_armed_ = false;
   session_->SetLoggedServerId(0);
@@ -319,7 +397,7 @@ Status ReplicationApply::ApplyEvent(const EventGroup& group, size_t index, Group
   if (const auto* q = ev.As<binlog::QueryEvent>()) return ApplyQuery(ev, *q, gs);
   if (const auto* tm = ev.As<binlog::TableMapEvent>()) return MapTable(*tm, gs);
   if (const auto* rows = ev.As<binlog::RowsEvent>()) return ApplyRows(group, ev, *rows, gs);
-  if (ev.As<binlog::XidEvent>() != nullptr) return CommitGroupTxn();
+  if (ev.As<binlog::XidEvent>() != nullptr) return defer_commit_ ? Status::Ok() : CommitGroupTxn();
   if (const auto* iv = ev.As<binlog::IntvarEvent>()) {
     if (iv->type == binlog::kIntvarInsertId) gs->insert_id = iv->value;
     else if (iv->type == binlog::kIntvarLastInsertId) gs->last_insert_id = iv->value;
@@ -470,7 +548,7 @@ TxnControl TxnControlOf(std::string_view query) {
 Status ReplicationApply::ApplyQuery(const binlog::Event& ev, const binlog::QueryEvent& q, GroupState* gs) {
   const TxnControl control = TxnControlOf(q.query);
   if (control == TxnControl::kBegin) return session_->in_txn_ ? Status::Ok() : BeginGroupTxn();
-  if (control == TxnControl::kCommit) return CommitGroupTxn();
+  if (control == TxnControl::kCommit) return defer_commit_ ? Status::Ok() : CommitGroupTxn();
   if (control == TxnControl::kRollback) {
     // A group of non-transactional changes the source could not undo: the
     // replica's tables are transactional, so it can.

@@ -116,7 +116,22 @@ class ReplicationApply {
   // error nothing of the group remains and the returned SqlError carries
   // Last_SQL_Errno (may be 0, as MariaDB's "different errors" message
   // has) and Last_SQL_Error exactly as a MariaDB 10.11 replica shows them.
-  Status ApplyGroup(const EventGroup& group);
+  //
+  // Batching: with commit = false a Batchable() group (and log_slave_updates
+  // off) is applied into an open storage transaction that later groups join;
+  // CommitBatch() (or the next group applied with commit = true) commits
+  // them all with the last one's end — one durable commit for many groups,
+  // still atomic with the position. On error the whole batch is rolled back
+  // (the recorded position is the one before it): the caller applies its
+  // groups again one at a time to find the failing one. Other groups are
+  // applied and committed alone (an open batch is committed first).
+  Status ApplyGroup(const EventGroup& group, bool commit = true);
+  Status CommitBatch();
+  void RollbackBatch();
+  bool batch_open() const { return batch_open_; }
+  // A transaction with nothing that commits implicitly (BEGIN, DML or row
+  // events, Xid/COMMIT).
+  static bool Batchable(const EventGroup& group);
 
   // Called with a statement's text before it executes and with "" after
   // (the thread shows it in the processlist). May be empty.
@@ -166,6 +181,9 @@ class ReplicationApply {
   std::optional<AppliedPosition> hook_position_;
   bool hook_armed_ = false;       // RecordPosition writes only while applying
   bool position_recorded_ = false;  // the group's end made it into a commit
+  bool defer_commit_ = false;       // Xid / COMMIT leave the batch open
+  bool batch_open_ = false;
+  std::optional<AppliedPosition> batch_start_;  // recorded before the open batch
 };
 
 }  // namespace relaydb::sql

@@ -340,6 +340,13 @@ Status MysqlClient::RunCommand(uint8_t command, std::string_view payload) {
   return Status::Ok();
 }
 
+bool MysqlClient::InputPending() const {
+  if (conn_ == nullptr) return false;
+  if (conn_->HasBufferedInput()) return true;
+  struct pollfd pfd = {conn_->fd(), POLLIN, 0};
+  return ::poll(&pfd, 1, 0) > 0;
+}
+
 Status MysqlClient::ReadResultSet(uint64_t num_columns, QueryResult* result) {
   if (num_columns == 0 || num_columns > 0xffff) {
     return Status::ProtocolError("invalid column count " + std::to_string(num_columns));

@@ -94,6 +94,9 @@ class MysqlClient {
   Status RunCommand(uint8_t command, std::string_view payload);
   // COM_PING (RunCommand).
   Status Ping();
+  // True if a ReadPacket() now would find data without waiting: bytes are
+  // buffered or the socket is readable (or closed). False when not connected.
+  bool InputPending() const;
 
   // Applies to the current and future connections. Read timeout: <= 0 none
   // (e.g. slave_net_timeout * 1000); a timeout gives IsTimeout() statuses.
