@@ -2,7 +2,8 @@
 #   make build   configure build/ (RelWithDebInfo) and build everything
 #   make test    install dependencies, build, run every test (unit + integration) with CTest
 #   make demo    install dependencies, build, run a relaydb source + replica until Ctrl-C
-#   make bench   sysbench: relaydb vs MariaDB (BENCH_ARGS="--time 10 --runs 1", see bench/README.md)
+#   make bench   install, build, relaydb vs MariaDB 10.11, all figures (~70 min; writes docs/benchmarks.md;
+#                BENCH_ARGS="--quick" or "--smoke" or "--figures 1,3", see bench/README.md)
 #   make asan    ASan+UBSan build in build-asan/ and its unit tests
 #   make deps    only install the Debian packages (scripts/install-deps.sh)
 
@@ -35,8 +36,13 @@ demo:
 	$(MAKE) --no-print-directory build
 	RELAYDB_BIN=$(BUILD_DIR)/src/server/relaydb scripts/demo.sh
 
-bench: build
-	RELAYDB_BIN=$(BUILD_DIR)/src/server/relaydb $(PYTHON) bench/run_sysbench.py $(BENCH_ARGS)
+# Sequential on purpose, like test: dependencies (the project's, then the benchmark's own:
+# matplotlib), the build, then the benchmark.
+bench:
+	$(MAKE) --no-print-directory deps
+	bench/install-deps.sh
+	$(MAKE) --no-print-directory build
+	RELAYDB_BIN=$(BUILD_DIR)/src/server/relaydb $(PYTHON) bench/run_bench.py $(BENCH_ARGS)
 
 asan:
 	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DRELAYDB_SANITIZE=ON
