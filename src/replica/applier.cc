@@ -605,7 +605,12 @@ Status Applier::ExecuteGroup() {
       Status s = apply_.ApplyGroup(g, /*commit=*/false);
       if (!s.ok()) {
         // The batch was rolled back: apply its groups one at a time, so
-        // that the failing group is reported with its own position.
+        // that the failing group is reported with its own position. A lock
+        // wait timeout or deadlock makes that a retry (MariaDB's counter).
+        if (s.mysql_errno() == 1205 || s.mysql_errno() == 1213) {
+          LogWarning("Slave SQL: retrying a transaction after: " + s.message());
+          config_.session->engine()->status().counters().Add(sql::StatusId::kSlaveRetriedTransactions);
+        }
         RETURN_IF_ERROR(ReplayBatch());
         RETURN_IF_ERROR(ApplyAlone(g));
       } else {

@@ -106,7 +106,7 @@ struct ApplierStatus {
   std::optional<int64_t> sql_remaining_delay;   // SQL_Remaining_Delay (NULL unless waiting)
   UntilCondition until;                         // Until_Condition/Log_File/Log_Pos
   uint64_t skip_counter = 0;                    // sql_slave_skip_counter
-  uint64_t groups_applied = 0;                  // by this run of the thread
+  uint64_t groups_applied = 0;                  // since the Applier was created
   uint64_t events_executed = 0;                 // of those groups (Executed_log_entries)
 };
 

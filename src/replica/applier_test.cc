@@ -737,6 +737,34 @@ TEST(ApplierErrors, DuplicateKeyInARowEventStopsWithMariaDbsText) {
   EXPECT_EQ(p.replica.Query("SELECT * FROM db.t ORDER BY id"), (Rows{{"1", "one"}, {"2", "src"}}));
 }
 
+// Many small transactions are applied in batches (one storage transaction,
+// one durable commit, for many groups): a conflict in the middle of a batch
+// still stops the thread at the failing group, with every group before it
+// applied and recorded.
+TEST(ApplierErrors, ConflictInsideABatchStopsAtItsOwnGroup) {
+  Pair p;
+  ASSERT_TRUE(p.source.Exec("CREATE DATABASE db; USE db; CREATE TABLE t (id INT PRIMARY KEY, v INT)").ok());
+  ASSERT_EQ(p.Sync().last_errno, 0);
+  p.applier->Stop();
+  p.applier->Join();
+  ASSERT_TRUE(p.replica.Exec("INSERT INTO db.t VALUES (150, -1)").ok());
+  for (int i = 1; i <= 300; i++)
+    ASSERT_TRUE(p.source.Exec("BEGIN; INSERT INTO db.t VALUES (" + std::to_string(i) + ", " + std::to_string(i) +
+                              "); COMMIT")
+                    .ok());
+  ApplierStatus st = p.Sync();
+  EXPECT_FALSE(st.running);
+  EXPECT_EQ(st.last_errno, 1062) << st.last_error;
+  EXPECT_EQ(p.replica.Query("SELECT COUNT(*), MAX(id) FROM db.t WHERE v > 0"), (Rows{{"149", "149"}}));
+  // The recorded position is the failing group's start: a restart re-executes it.
+  ASSERT_TRUE(p.replica.Exec("DELETE FROM db.t WHERE id = 150").ok());
+  st = p.Sync();
+  EXPECT_EQ(st.last_errno, 0) << st.last_error;
+  EXPECT_EQ(p.replica.Query("SELECT COUNT(*), SUM(v) FROM db.t"), (Rows{{"300", "45150"}}));
+  // Counted once each: the two DDL groups, then 149, then 151.
+  EXPECT_EQ(st.groups_applied, 302u);
+}
+
 TEST(ApplierErrors, MissingRowAndMissingTable) {
   Pair p;
   ASSERT_TRUE(p.source.Exec("CREATE DATABASE db; USE db; CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(10));"

@@ -960,6 +960,17 @@ Status ReplicationApply::ApplyRows(const EventGroup& group, const binlog::Event&
   const bool idempotent = session_->vars().globals()->GetString("slave_exec_mode") == "IDEMPOTENT";
   storage::Connection& conn = *session_->conn_;
   RETURN_IF_ERROR(session_->BeginWrite(/*statement_unit=*/false));
+  // Without --log-slave-updates nothing is logged: the row changes need not
+  // be captured (decoding every changed row for nothing).
+  const bool logging = session_->vars().hot().sql_log_bin;
+  struct CaptureOff {
+    storage::ChangeCapture* c;
+    bool was;
+    ~CaptureOff() {
+      if (was) c->Enable();
+    }
+  } capture_off{session_->capture_.get(), !logging && session_->capture_->enabled()};
+  if (capture_off.was) session_->capture_->Disable();
 
   auto fail = [&](const Status& e) -> Status {
     std::string msg = "Could not execute " + type_name + " event on table " + def.db + "." + def.name + "; " +
@@ -1118,6 +1129,7 @@ Status ReplicationApply::ApplyRows(const EventGroup& group, const binlog::Event&
     RETURN_IF_ERROR(note_auto_increment(after));
   }
 
+  if (!logging) return Status::Ok();
   // Into the transaction's log (for --log-slave-updates): the changes as
   // row events, and at the statement's end the statement that made them.
   session_->CollectChanges(mt.def);
