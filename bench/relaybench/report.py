@@ -220,14 +220,7 @@ def markdown(bench: Bench, plots: list, plot_prefix: str, seconds: float, json_p
                  "MariaDB min–max | unit | more |")
         L.append("|---|---|---:|---:|---:|---|---|---|---|")
         for f in figs:
-            more = []
-            for k, val in f.extra.items():
-                if isinstance(val, dict) and "median" in val:
-                    more.append(f"{k}={fmt(val['median'])}")
-                elif isinstance(val, float):
-                    more.append(f"{k}={fmt(val)}")
-                else:
-                    more.append(f"{k}={val}")
+            more = f.extra_texts()
             if f.errors:
                 more.append("FAILED: " + "; ".join(f"{k}: {e}" for k, e in f.errors.items()))
             arrow = "" if f.higher_is_better else " ⇣"

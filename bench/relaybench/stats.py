@@ -81,16 +81,22 @@ class Figure:
         if not self.higher_is_better:
             parts.append("ratio_is=mariadb/relaydb")
         parts.append(f"unit={self.unit}")
-        for k, v in self.extra.items():
-            if isinstance(v, dict) and "median" in v:
-                parts.append(f"{k}={fmt(v['median'])}")
-            elif isinstance(v, float):
-                parts.append(f"{k}={fmt(v)}")
-            else:
-                parts.append(f"{k}={v}")
+        parts.extend(self.extra_texts())
         if self.errors:
             parts.append("FAILED=" + ",".join(sorted(self.errors)))
         return " ".join(parts)
+
+    def extra_texts(self) -> list:
+        """The extra values as key=value texts (medians of per-run dicts)."""
+        out = []
+        for k, v in self.extra.items():
+            if isinstance(v, dict) and "median" in v:
+                out.append(f"{k}={fmt(v['median'])}")
+            elif isinstance(v, float):
+                out.append(f"{k}={fmt(v)}")
+            else:
+                out.append(f"{k}={v}")
+        return out
 
     def to_json(self) -> dict:
         return {"name": self.name, "figure": self.fig, "unit": self.unit, "title": self.title,
