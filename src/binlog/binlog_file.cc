@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "binlog/events.h"
@@ -74,7 +75,7 @@ Result<BinlogFile::ReadOutcome> BinlogFile::ReadEvent(uint64_t pos, uint64_t lim
                                    std::to_string(limit) + ") of '" + path_ + "'");
   }
   if (limit - pos < kHeaderSize) return ReadOutcome::kPartial;
-  RETURN_IF_ERROR(PreadUpTo(fd_, pos, kHeaderSize, bytes, path_));
+  RETURN_IF_ERROR(ReadRange(pos, kHeaderSize, limit, bytes));
   if (bytes->size() < kHeaderSize) return ReadOutcome::kPartial;
   EventHeader h;
   RETURN_IF_ERROR(DecodeHeader(*bytes, &h));
@@ -83,9 +84,31 @@ Result<BinlogFile::ReadOutcome> BinlogFile::ReadEvent(uint64_t pos, uint64_t lim
                               " has an impossible size " + std::to_string(h.event_size));
   }
   if (h.event_size > limit - pos) return ReadOutcome::kPartial;
-  RETURN_IF_ERROR(PreadUpTo(fd_, pos, h.event_size, bytes, path_));
+  RETURN_IF_ERROR(ReadRange(pos, h.event_size, limit, bytes));
   if (bytes->size() < h.event_size) return ReadOutcome::kPartial;
   return ReadOutcome::kEvent;
+}
+
+Status BinlogFile::ReadRange(uint64_t pos, size_t n, uint64_t limit, std::string* out) const {
+  if (pos >= buf_pos_ && pos + n <= buf_pos_ + buf_.size()) {
+    out->assign(buf_, static_cast<size_t>(pos - buf_pos_), n);
+    return Status::Ok();
+  }
+  if (n >= kReadAhead) {
+    // A large event: read it alone; the buffer keeps what it had.
+    return PreadUpTo(fd_, pos, n, out, path_);
+  }
+  // Refill from pos: at least n bytes, up to kReadAhead, never past limit
+  // (what lies beyond may still be being written).
+  const size_t want = static_cast<size_t>(std::min<uint64_t>(std::max<uint64_t>(n, kReadAhead), limit - pos));
+  buf_pos_ = pos;
+  Status s = PreadUpTo(fd_, pos, std::max(want, n), &buf_, path_);
+  if (!s.ok()) {
+    buf_.clear();
+    return s;
+  }
+  out->assign(buf_, 0, std::min(n, buf_.size()));
+  return Status::Ok();
 }
 
 // --- recovery scan -------------------------------------------------------------------

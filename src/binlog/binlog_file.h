@@ -23,7 +23,9 @@ std::string BinlogFileName(const std::string& basename, uint64_t number);
 // The number of a "<basename>.<digits>" name, or false.
 bool ParseBinlogFileNumber(const std::string& name, const std::string& basename, uint64_t* number);
 
-// A binlog file opened read-only. Thread-compatible (pread only).
+// A binlog file opened read-only. Thread-compatible (one user at a time:
+// ReadEvent reads ahead into a buffer, never past the `limit` it is given —
+// bytes below a readable end never change).
 class BinlogFile {
  public:
   static Result<std::unique_ptr<BinlogFile>> Open(const std::string& path);
@@ -47,8 +49,15 @@ class BinlogFile {
 
  private:
   BinlogFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
+  // Copies [pos, pos + n) into *out from the read-ahead buffer, refilling
+  // it (up to kReadAhead bytes, never past `limit`) when needed. Short when
+  // the file ends first.
+  Status ReadRange(uint64_t pos, size_t n, uint64_t limit, std::string* out) const;
+  static constexpr size_t kReadAhead = 256 * 1024;
   std::string path_;
   int fd_ = -1;
+  mutable std::string buf_;       // the file's bytes [buf_pos_, buf_pos_ + buf_.size())
+  mutable uint64_t buf_pos_ = 0;
 };
 
 // An event group (transaction or standalone statement) found in a file.

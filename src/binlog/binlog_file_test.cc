@@ -527,3 +527,60 @@ TEST(BinlogFileNames, SixDigitsAndMore) {
 
 }  // namespace
 }  // namespace relaydb::binlog
+
+namespace relaydb::binlog {
+namespace {
+
+using namespace testing::files;  // NOLINT
+
+// ReadEvent reads ahead, but never past the limit it is given: an event that
+// was partial under one limit is read whole (not from stale buffered bytes)
+// once the file and the limit have grown.
+TEST(BinlogFile, ReadAheadStopsAtTheLimitAndSeesTheFileGrow) {
+  testing::TempDir dir;
+  {
+    auto w = Started(Options(dir));
+    Commit(w.get(), Txn(1));
+    Commit(w.get(), Txn(2));
+  }
+  const std::string path = dir.File("mariadb-bin.000001");
+  const std::string whole = testing::ReadFileBytes(path);
+  auto file = BinlogFile::Open(path);
+  ASSERT_TRUE(file.ok());
+  // Walk the events of the whole file; remember where the last one starts.
+  std::vector<std::pair<uint64_t, std::string>> events;
+  for (uint64_t pos = kFirstEventPosition;;) {
+    std::string bytes;
+    auto o = (*file)->ReadEvent(pos, whole.size(), &bytes);
+    ASSERT_TRUE(o.ok());
+    if (*o == BinlogFile::ReadOutcome::kEnd) break;
+    ASSERT_EQ(*o, BinlogFile::ReadOutcome::kEvent);
+    ASSERT_EQ(bytes, whole.substr(pos, bytes.size()));
+    events.emplace_back(pos, bytes);
+    pos += bytes.size();
+  }
+  ASSERT_GE(events.size(), 4u);
+  // The file cut inside its last event, read from the start again.
+  const auto& [last_pos, last] = events.back();
+  const uint64_t cut = last_pos + last.size() / 2;
+  testing::WriteFileBytes(path, whole.substr(0, cut));
+  auto again = BinlogFile::Open(path);
+  ASSERT_TRUE(again.ok());
+  std::string bytes;
+  for (size_t i = 0; i + 1 < events.size(); i++) {
+    auto o = (*again)->ReadEvent(events[i].first, cut, &bytes);
+    ASSERT_TRUE(o.ok() && *o == BinlogFile::ReadOutcome::kEvent);
+    EXPECT_EQ(bytes, events[i].second);
+  }
+  auto partial = (*again)->ReadEvent(last_pos, cut, &bytes);
+  ASSERT_TRUE(partial.ok());
+  EXPECT_EQ(*partial, BinlogFile::ReadOutcome::kPartial);
+  // The rest arrives: the same open file reads the event whole.
+  testing::WriteFileBytes(path, whole);
+  auto full = (*again)->ReadEvent(last_pos, whole.size(), &bytes);
+  ASSERT_TRUE(full.ok() && *full == BinlogFile::ReadOutcome::kEvent);
+  EXPECT_EQ(bytes, last);
+}
+
+}  // namespace
+}  // namespace relaydb::binlog
