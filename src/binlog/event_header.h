@@ -43,8 +43,10 @@ struct EventView {
 // event_size matches, that the body can hold the checksum, and the CRC32 when
 // `alg` is kCrc32 (for a Format_description event the algorithm comes from
 // its own body instead). `pos` is the event's position in its file, used only
-// in error messages ("... at position 4081").
-Result<EventView> FrameEvent(std::string_view bytes, ChecksumAlg alg, uint64_t pos = 0);
+// in error messages ("... at position 4081"). With verify_crc false the
+// CRC32 is only split off, not checked (bytes a caller already verified).
+Result<EventView> FrameEvent(std::string_view bytes, ChecksumAlg alg, uint64_t pos = 0,
+                             bool verify_crc = true);
 
 // The checksum algorithm a Format_description event announces, and whether
 // it carries the alg byte + CRC at all (servers that predate checksums don't).

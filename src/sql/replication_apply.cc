@@ -155,6 +155,8 @@ struct ReplicationApply::GroupState {
   std::optional<std::pair<uint64_t, uint64_t>> rand;
   std::string annotate;    // Annotate_rows / Rows_query of the next rows
   bool rows_pending = false;  // rows changed since the last statement boundary
+  bool exec_mode_known = false;  // slave_exec_mode, read once per group
+  bool idempotent = false;
   uint32_t rows_timestamp = 0;
   std::string rows_db;
 };
@@ -342,8 +344,11 @@ Status ReplicationApply::ApplyGroup(const EventGroup& group, bool commit) {
   if (batch_open_ && (log_updates || !Batchable(group))) RETURN_IF_ERROR(CommitBatch());
   const std::optional<AppliedPosition> previous = batch_open_ ? batch_start_ : hook_position_;
   session_->SetLoggedServerId(group.events.front().header.server_id);
-  Status s = session_->vars().Set(SysVarScope::kSession, "sql_log_bin", Value::Int(log_updates ? 1 : 0), nullptr);
-  if (!s.ok()) return s;
+  Status s;
+  if (session_->vars().hot().sql_log_bin != log_updates) {
+    s = session_->vars().Set(SysVarScope::kSession, "sql_log_bin", Value::Int(log_updates ? 1 : 0), nullptr);
+    if (!s.ok()) return s;
+  }
   position_recorded_ = false;
   hook_armed_ = true;
   if (!batch_open_) {
@@ -957,7 +962,11 @@ Status ReplicationApply::ApplyRows(const EventGroup& group, const binlog::Event&
   const std::string table = Quote(SqliteTableName(def.db, def.name));
   const std::string type_name = binlog::EventTypeName(ev.header.type);
   const bool has_key = !def.indexes.empty();
-  const bool idempotent = session_->vars().globals()->GetString("slave_exec_mode") == "IDEMPOTENT";
+  if (!gs->exec_mode_known) {
+    gs->idempotent = session_->vars().globals()->GetString("slave_exec_mode") == "IDEMPOTENT";
+    gs->exec_mode_known = true;
+  }
+  const bool idempotent = gs->idempotent;
   storage::Connection& conn = *session_->conn_;
   RETURN_IF_ERROR(session_->BeginWrite(/*statement_unit=*/false));
   // Without --log-slave-updates nothing is logged: the row changes need not
