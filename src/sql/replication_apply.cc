@@ -911,6 +911,13 @@ Status ReplicationApply::MapTable(const binlog::TableMapEvent& tm, GroupState* g
     }
   }
   mt.def = session_->engine_->catalog().GetTable(mt.tm.db, tm.table);
+  // The same Table_map (a source reuses a table's id while it is open) for
+  // the same table definition maps the same way: reuse the work.
+  std::string key = tm.Encode();
+  if (auto c = map_cache_.find(key); c != map_cache_.end() && c->second->def == mt.def) {
+    gs->tables[tm.table_id] = *c->second;
+    return Status::Ok();
+  }
   mt.specs = binlog::ColumnSpecsFromTableMap(tm);
   if (mt.def) {
     const TableDef& def = *mt.def;
@@ -937,6 +944,8 @@ Status ReplicationApply::MapTable(const binlog::TableMapEvent& tm, GroupState* g
       }
     }
   }
+  if (map_cache_.size() >= kMapCacheSize) map_cache_.clear();
+  map_cache_[std::move(key)] = std::make_shared<MappedTable>(mt);
   gs->tables[tm.table_id] = std::move(mt);
   return Status::Ok();
 }
@@ -991,12 +1000,15 @@ Status ReplicationApply::ApplyRows(const EventGroup& group, const binlog::Event&
   auto stored = [&](const std::vector<Value>& image, size_t i) -> Result<Value> {
     return FromBinlogValue(def.columns[i], image[i], def.collation);
   };
+  // The largest AUTO_INCREMENT value the event wrote: the counter is raised
+  // past it once, after the event's rows (not once per row).
+  std::optional<uint64_t> max_auto_increment;
   auto note_auto_increment = [&](const std::vector<Value>& row) -> Status {
     for (size_t i = 0; i < ncols; i++) {
       if (!def.columns[i].auto_increment || row[i].is_null()) continue;
       uint64_t v = AsU64(row[i]);
       if (row[i].kind() == Value::Kind::kInt && row[i].int_value() < 0) continue;
-      RETURN_IF_ERROR(session_->engine_->catalog().NoteAutoIncrementValue(conn, def, v));
+      if (!max_auto_increment || v > *max_auto_increment) max_auto_increment = v;
     }
     return Status::Ok();
   };
@@ -1138,6 +1150,8 @@ Status ReplicationApply::ApplyRows(const EventGroup& group, const binlog::Event&
     RETURN_IF_ERROR(note_auto_increment(after));
   }
 
+  if (max_auto_increment)
+    RETURN_IF_ERROR(session_->engine_->catalog().NoteAutoIncrementValue(conn, def, *max_auto_increment));
   if (!logging) return Status::Ok();
   // Into the transaction's log (for --log-slave-updates): the changes as
   // row events, and at the statement's end the statement that made them.

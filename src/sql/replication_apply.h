@@ -36,6 +36,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "binlog/column_spec.h"
@@ -182,6 +183,10 @@ class ReplicationApply {
   bool hook_armed_ = false;       // RecordPosition writes only while applying
   bool position_recorded_ = false;  // the group's end made it into a commit
   bool defer_commit_ = false;       // Xid / COMMIT leave the batch open
+  // MapTable's results by the Table_map's bytes (valid while the catalog
+  // returns the same TableDef).
+  std::unordered_map<std::string, std::shared_ptr<MappedTable>> map_cache_;
+  static constexpr size_t kMapCacheSize = 1024;
   bool batch_open_ = false;
   std::optional<AppliedPosition> batch_start_;  // recorded before the open batch
 };
