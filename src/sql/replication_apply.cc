@@ -861,7 +861,16 @@ Result<Value> ReplicationApply::FromBinlogValue(const ColumnDef& col, const Valu
     case BaseType::kJson: {
       if (v.kind() != Value::Kind::kString) return Value::String(v.ToText());
       std::string s = v.string_value();
-      if (t.base != BaseType::kJson) {
+      // utf8mb3/utf8mb4 text (nearly all of it) is stored as it comes: only
+      // a single-byte charset (latin1, ascii, ...) is converted.
+      auto utf8 = [](std::string_view name) {
+        return name.size() >= 4 && (name[0] | 0x20) == 'u' && (name[1] | 0x20) == 't' &&
+               (name[2] | 0x20) == 'f' && name[3] == '8';
+      };
+      const bool plain_utf8 = !t.collation.empty()  ? utf8(t.collation)
+                              : !t.charset.empty()  ? utf8(t.charset)
+                                                    : table_collation.empty() || utf8(table_collation);
+      if (t.base != BaseType::kJson && !plain_utf8) {
         std::string cs = CharsetOfCollation(EffectiveCollation(t, table_collation));
         if (IsSingleByteCharset(cs)) s = SingleByteToUtf8(s, cs == "ascii");
       }
