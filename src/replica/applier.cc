@@ -324,7 +324,13 @@ Status Applier::RunLoop() {
       break;
     }
     binlog::ReadEvent re;
-    auto r = reader.Next(&re, config_.live != nullptr ? config_.poll_interval : std::chrono::milliseconds(0));
+    auto r = reader.Next(&re, std::chrono::milliseconds(0));
+    if (r.ok() && *r == binlog::BinlogReader::Outcome::kEndOfLog && config_.live != nullptr) {
+      // Everything written is read: commit the open batch before waiting
+      // for more (an idle replica must not sit on executed groups).
+      RETURN_IF_ERROR(FlushPosition());
+      r = reader.Next(&re, config_.poll_interval);
+    }
     if (!r.ok()) {
       // Without a live source, the last event of a file being written can
       // be incomplete for a moment: retry before calling it corrupt.

@@ -204,8 +204,11 @@ Result<AppendResult> RelayLog::AppendLocked(const std::string& event) {
   opts.keep_log_pos = true;
   ASSIGN_OR_RETURN(AppendResult r, writer_->Append({event}, opts));
   space_ += event.size();
+  Status synced = writer_->Sync(r.ticket);
+  // After Sync: the readable end may move only then, and a SQL thread woken
+  // before would wait a whole slice for the next event.
   update_cv_.notify_all();
-  RETURN_IF_ERROR(writer_->Sync(r.ticket));
+  RETURN_IF_ERROR(synced);
   return r;
 }
 
