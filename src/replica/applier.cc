@@ -248,7 +248,6 @@ void Applier::Run() {
   SetState(State::kExiting);
   Status f = FlushPosition();
   if (!f.ok()) LogError("Slave SQL: cannot record the relay log position: " + f.ToString());
-  if (durable_ != reported_) AfterDurable(/*force_position=*/true);
   if (const auto& proc = config_.session->proc()) {
     proc->SetState("");
     proc->SetInfo("");
@@ -344,7 +343,6 @@ Status Applier::RunLoop() {
     errors = 0;
     if (*r == binlog::BinlogReader::Outcome::kEndOfLog) {
       RETURN_IF_ERROR(FlushPosition());
-      if (durable_ != reported_) AfterDurable(/*force_position=*/true);
       SetState(State::kCaughtUp);
       if (config_.live == nullptr) SleepUnlessStopped(config_.poll_interval);
       continue;
@@ -613,10 +611,7 @@ Status Applier::ExecuteGroup() {
         // The batch was rolled back: apply its groups one at a time, so
         // that the failing group is reported with its own position. A lock
         // wait timeout or deadlock makes that a retry (MariaDB's counter).
-        if (s.mysql_errno() == 1205 || s.mysql_errno() == 1213) {
-          LogWarning("Slave SQL: retrying a transaction after: " + s.message());
-          config_.session->engine()->status().counters().Add(sql::StatusId::kSlaveRetriedTransactions);
-        }
+        if (Retryable(s)) NoteRetry(s);
         RETURN_IF_ERROR(ReplayBatch());
         RETURN_IF_ERROR(ApplyAlone(g));
       } else {
@@ -650,17 +645,21 @@ bool Applier::LogSlaveUpdates() const {
   return g != nullptr && g->GetBool("log_slave_updates");
 }
 
+bool Applier::Retryable(const Status& s) { return s.mysql_errno() == 1205 || s.mysql_errno() == 1213; }
+
+void Applier::NoteRetry(const Status& s) {
+  LogWarning("Slave SQL: retrying a transaction after: " + s.message());
+  config_.session->engine()->status().counters().Add(sql::StatusId::kSlaveRetriedTransactions);
+}
+
 Status Applier::ApplyAlone(sql::EventGroup& g) {
   Status s = apply_.ApplyGroup(g);
   // A lock wait timeout or deadlock is retried, slave_transaction_retries
   // times (MariaDB's rule); the group was rolled back whole.
   sql::GlobalVariables* globals = config_.session->vars().globals();
   const uint64_t retries = globals != nullptr ? globals->GetUInt("slave_transaction_retries") : 10;
-  for (uint64_t attempt = 0; !s.ok() && (s.mysql_errno() == 1205 || s.mysql_errno() == 1213) &&
-                             attempt < retries && !stopping();
-       attempt++) {
-    LogWarning("Slave SQL: retrying a transaction after: " + s.message());
-    config_.session->engine()->status().counters().Add(sql::StatusId::kSlaveRetriedTransactions);
+  for (uint64_t attempt = 0; !s.ok() && Retryable(s) && attempt < retries && !stopping(); attempt++) {
+    NoteRetry(s);
     const uint64_t interval = globals != nullptr ? globals->GetUInt("slave_transaction_retry_interval") : 0;
     SleepUnlessStopped(std::chrono::milliseconds(std::min<uint64_t>(interval, attempt) * 1000));
     s = apply_.ApplyGroup(g);
@@ -723,7 +722,12 @@ Status Applier::ReplayBatch() {
 
 Status Applier::FlushPosition() {
   RETURN_IF_ERROR(CommitBatch());
-  if (exec_ == durable_ || exec_.relay_file.empty()) return Status::Ok();
+  if (exec_ == durable_ || exec_.relay_file.empty()) {
+    // Caught up or stopping: relay-log.info gets the position now, even
+    // if the rate limit held it back.
+    if (durable_ != reported_) AfterDurable(/*force_position=*/true);
+    return Status::Ok();
+  }
   RETURN_IF_ERROR(apply_.SavePosition(exec_));
   durable_ = exec_;
   {

@@ -196,6 +196,10 @@ class Applier {
   Status CommitBatch();
   Status ReplayBatch();
   bool LogSlaveUpdates() const;
+  // A lock wait timeout or deadlock: the group is executed again
+  // (slave_transaction_retries), counted in Slave_retried_transactions.
+  static bool Retryable(const Status& s);
+  void NoteRetry(const Status& s);
   // Callbacks: the position (on_position, rate-limited unless forced) and
   // finished relay files.
   void AfterDurable(bool force_position = false);
