@@ -58,7 +58,7 @@ class Node {
     sql::EngineOptions eo;
     eo.datadir = dir_ + "/data";
     std::filesystem::create_directories(dir_);
-    eo.synchronous_full = false;
+    eo.durable_commits = false;
     auto e = sql::Engine::Open(eo, &processlist_);
     ASSERT_TRUE(e.ok()) << e.status().ToString();
     engine_ = std::move(e).value();

@@ -213,6 +213,7 @@ Status ClientConnection::CommandLoop() {
   while (true) {
     conn_.ResetSequence();
     proc_->SetCommandStateInfo("Sleep", "", "");
+    conn_.SetSpinBeforeBlock(session_->holds_write_lock() ? 200 : 0);
     Status rs = conn_.ReadPacket(&payload);
     if (!rs.ok()) {
       if (rs.IsSqlError()) {

@@ -32,9 +32,11 @@ Status Server::Start() {
   sql::EngineOptions eo;
   eo.datadir = config_.datadir;
   eo.root_password = config_.root_password;
-  // With the binary log on, the engine's commits are made durable by the
-  // binlog's group commit (sql/binary_log.h), not by SQLite at each commit.
-  eo.synchronous_full = config_.synchronous_full && !config_.log_bin;
+  // Commits are made durable by group commit: the binlog's
+  // (sql/binary_log.h) for logged transactions, the engine's WAL group
+  // commit for the others (Engine::WaitWalDurable), not by SQLite at each
+  // COMMIT.
+  eo.durable_commits = config_.synchronous_full;
   bool fresh = false;
   // One server per data directory: an exclusive lock held for our lifetime.
   mkdir(config_.datadir.c_str(), 0750);

@@ -5,7 +5,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <future>
 
 #include <map>
 
@@ -46,6 +45,7 @@ Result<std::unique_ptr<BinaryLog>> BinaryLog::Open(BinaryLogOptions opts) {
   ASSIGN_OR_RETURN(b->writer_, binlog::BinlogWriter::Open(b->opts_.writer));
   RETURN_IF_ERROR(b->Reconcile());
   RETURN_IF_ERROR(b->writer_->Start());
+  if (b->opts_.sync_engine) b->wal_thread_ = std::thread([p = b.get()] { p->WalSyncLoop(); });
   return b;
 }
 
@@ -174,9 +174,9 @@ Status BinaryLog::WaitDurable(uint64_t ticket) {
     // flushes in flight cost little more than one on the device).
     Status s;
     if (opts_.sync_engine) {
-      auto wal = std::async(std::launch::async, [this] { return SyncWal(); });
+      StartWalSync();
       s = writer_->Sync(target);
-      Status w = wal.get();
+      Status w = FinishWalSync();
       if (s.ok()) s = w;
     } else {
       s = writer_->Sync(target);
@@ -199,6 +199,34 @@ Status BinaryLog::WaitDurable(uint64_t ticket) {
   outstanding_--;
   cv_.notify_all();
   return s;
+}
+
+void BinaryLog::StartWalSync() {
+  std::lock_guard l(wal_mu_);
+  wal_requested_ = true;
+  wal_done_ = false;
+  wal_cv_.notify_all();
+}
+
+Status BinaryLog::FinishWalSync() {
+  std::unique_lock l(wal_mu_);
+  wal_cv_.wait(l, [&] { return wal_done_; });
+  return wal_result_;
+}
+
+void BinaryLog::WalSyncLoop() {
+  std::unique_lock l(wal_mu_);
+  for (;;) {
+    wal_cv_.wait(l, [&] { return wal_requested_ || wal_stop_; });
+    if (wal_stop_) return;
+    wal_requested_ = false;
+    l.unlock();
+    Status s = SyncWal();
+    l.lock();
+    wal_result_ = s;
+    wal_done_ = true;
+    wal_cv_.notify_all();
+  }
 }
 
 void BinaryLog::WaitAllPublished(std::unique_lock<std::mutex>& l) {
@@ -262,6 +290,14 @@ uint64_t BinaryLog::group_commits() const {
 }
 
 Status BinaryLog::Close() {
+  if (wal_thread_.joinable()) {
+    {
+      std::lock_guard l(wal_mu_);
+      wal_stop_ = true;
+      wal_cv_.notify_all();
+    }
+    wal_thread_.join();
+  }
   if (!writer_) return Status::Ok();
   return writer_->Close();
 }

@@ -25,6 +25,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "binlog/binlog_writer.h"
@@ -81,6 +82,11 @@ class BinaryLog : public BinlogHook {
   Status SyncWal();
   // Waits (mu_ held in `l`) until no appended group awaits publication.
   void WaitAllPublished(std::unique_lock<std::mutex>& l);
+  // The WAL fdatasync runs on wal_thread_ while the leader syncs the binlog:
+  // StartWalSync asks for one, FinishWalSync waits for its result.
+  void StartWalSync();
+  Status FinishWalSync();
+  void WalSyncLoop();
 
   const BinaryLogOptions opts_;
   std::unique_ptr<binlog::BinlogWriter> writer_;
@@ -97,6 +103,12 @@ class BinaryLog : public BinlogHook {
   std::mutex admin_mu_;     // FlushLogs holds it to keep Append out
   uint64_t next_xid_ = 1;
   uint64_t commits_ = 0, group_commits_ = 0;
+
+  std::mutex wal_mu_;  // guards the four below
+  std::condition_variable wal_cv_;
+  bool wal_requested_ = false, wal_done_ = false, wal_stop_ = false;
+  Status wal_result_;
+  std::thread wal_thread_;  // started by Open when opts.sync_engine
 };
 
 }  // namespace relaydb::sql

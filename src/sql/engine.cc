@@ -1,7 +1,9 @@
 // Engine. See engine.h.
 #include "sql/engine.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -23,7 +25,8 @@ Result<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& opts, ProcessL
   struct stat sb;
   bool is_new = stat(e->db_path_.c_str(), &sb) != 0;
   storage::ConnectionOptions co;
-  co.synchronous_full = opts.synchronous_full;
+  // The admin connection's few writes (start-up) are durable on their own.
+  co.synchronous_full = opts.durable_commits;
   ASSIGN_OR_RETURN(e->admin_conn_, storage::Connection::Open(e->db_path_, co));
   sqlite3* db = e->admin_conn_->handle();
 
@@ -56,10 +59,41 @@ void Engine::SetBinaryLog(BinaryLog* log) {
 
 Result<std::unique_ptr<storage::Connection>> Engine::NewConnection(FunctionContextProvider* provider) {
   storage::ConnectionOptions co;
-  co.synchronous_full = opts_.synchronous_full;
+  co.synchronous_full = false;  // durability: group commit (WaitWalDurable, BinaryLog)
   ASSIGN_OR_RETURN(auto conn, storage::Connection::Open(db_path_, co));
   RETURN_IF_ERROR(RegisterMysqlFunctions(conn->handle(), provider));
   return conn;
+}
+
+Status Engine::WaitWalDurable(uint64_t seq) {
+  if (!opts_.durable_commits) return Status::Ok();
+  std::unique_lock l(wal_mu_);
+  while (wal_durable_ < seq) {
+    if (wal_syncing_) {
+      wal_cv_.wait(l);
+      continue;
+    }
+    wal_syncing_ = true;
+    const uint64_t target = commit_seq();  // every commit so far is in the WAL
+    l.unlock();
+    Status s;
+    const std::string wal = db_path_ + "-wal";
+    int fd = ::open(wal.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      // No WAL: a checkpoint reset it, and a checkpoint syncs what it copies.
+      if (errno != ENOENT) s = Status::IoError("cannot open " + wal + ": " + strerror(errno));
+    } else {
+      if (::fdatasync(fd) != 0) s = Status::IoError("fdatasync " + wal + ": " + strerror(errno));
+      ::close(fd);
+    }
+    wal_syncs_.fetch_add(1, std::memory_order_relaxed);
+    l.lock();
+    wal_syncing_ = false;
+    if (s.ok() && target > wal_durable_) wal_durable_ = target;
+    wal_cv_.notify_all();
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
 }
 
 }  // namespace relaydb::sql

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -51,8 +52,11 @@ struct EngineOptions {
   std::string datadir;
   // Password for root on a fresh data directory (empty: no password).
   std::string root_password;
-  // PRAGMA synchronous=FULL: every commit is durable on its own.
-  bool synchronous_full = true;
+  // Every commit is durable before it is acknowledged. Sessions run SQLite
+  // with synchronous=NORMAL and make their commits durable by group commit:
+  // through the binary log's (BinaryLog::WaitDurable) when it logged the
+  // transaction, else through WaitWalDurable below. false: never fsync.
+  bool durable_commits = true;
 };
 
 class Engine {
@@ -77,7 +81,21 @@ class Engine {
   bool TryLockWriter(std::chrono::milliseconds timeout) { return writer_.try_lock_for(timeout); }
   void UnlockWriter() { writer_.unlock(); }
   uint64_t commit_seq() const { return commit_seq_.load(std::memory_order_acquire); }
-  void BumpCommitSeq() { commit_seq_.fetch_add(1, std::memory_order_acq_rel); }
+  // Called after a writer's COMMIT, write lock held; returns its sequence number.
+  uint64_t BumpCommitSeq() { return commit_seq_.fetch_add(1, std::memory_order_acq_rel) + 1; }
+
+  // Group commit of the WAL for commits the binary log did not make durable
+  // (binlog off, sql_log_bin=0, a replica's SQL thread without
+  // log_slave_updates): returns once commit `seq` (from BumpCommitSeq) is on
+  // disk. A leader fdatasyncs the WAL for every commit done so far while the
+  // others wait, so N concurrent committers share one fsync. Called without
+  // the write lock. No-op unless options().durable_commits.
+  Status WaitWalDurable(uint64_t seq);
+  uint64_t wal_syncs() const { return wal_syncs_.load(std::memory_order_relaxed); }
+  uint64_t wal_durable_seq() {
+    std::lock_guard l(wal_mu_);
+    return wal_durable_;
+  }
 
   // The binary log; null while it is off. SetBinaryLog sets both.
   void SetBinlogHook(BinlogHook* hook) { binlog_ = hook; }
@@ -113,6 +131,11 @@ class Engine {
   AccountStore accounts_;
   std::timed_mutex writer_;
   std::atomic<uint64_t> commit_seq_{0};
+  std::mutex wal_mu_;  // guards the three below
+  std::condition_variable wal_cv_;
+  uint64_t wal_durable_ = 0;  // commits up to this sequence number are on disk
+  bool wal_syncing_ = false;  // a leader's fdatasync is in flight
+  std::atomic<uint64_t> wal_syncs_{0};
   BinlogHook* binlog_ = nullptr;
   BinaryLog* binary_log_ = nullptr;
   ReplicationSourceInfo* source_info_ = nullptr;

@@ -19,6 +19,7 @@ target_include_directories(rdb_sql PUBLIC ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(rdb_sql PUBLIC rdb_sql_parser rdb_sql_catalog rdb_sql_functions rdb_sql_admin
                       rdb_storage rdb_binlog rdb_common)
 relaydb_test(translator_test SOURCES ${CMAKE_CURRENT_LIST_DIR}/translator_test.cc LIBS rdb_sql)
+relaydb_test(engine_test SOURCES ${CMAKE_CURRENT_LIST_DIR}/engine_test.cc LIBS rdb_sql)
 relaydb_test(binary_log_test SOURCES ${CMAKE_CURRENT_LIST_DIR}/binary_log_test.cc LIBS rdb_sql)
 relaydb_test(replication_apply_test SOURCES ${CMAKE_CURRENT_LIST_DIR}/replication_apply_test.cc LIBS rdb_sql)
 relaydb_test(replication_filter_test SOURCES ${CMAKE_CURRENT_LIST_DIR}/replication_filter_test.cc LIBS rdb_sql)

@@ -49,7 +49,7 @@ class ReplicationApplyTest : public ::testing::Test {
   void Open(bool log_bin) {
     EngineOptions eo;
     eo.datadir = tmp_.path() + "/data";
-    eo.synchronous_full = false;
+    eo.durable_commits = false;
     auto e = Engine::Open(eo, &processlist_);
     ASSERT_TRUE(e.ok()) << e.status().ToString();
     engine_ = std::move(e).value();

@@ -427,7 +427,7 @@ Status Session::CommitTxn() {
     return Status::SqlError(1180, "HY000", "Got error 1 \"" + s.message() + "\" during COMMIT");
   }
   sqlite_txn_ = false;
-  if (holds_writer_) engine_->BumpCommitSeq();
+  const uint64_t seq = holds_writer_ ? engine_->BumpCommitSeq() : 0;
   if (log) binlog->Committed(ticket);
   txn_log_ = TransactionLog();
   capture_->Clear();
@@ -436,6 +436,14 @@ Status Session::CommitTxn() {
     Status d = binlog->WaitDurable(ticket);
     if (!d.ok())
       return Status::SqlError(1026, "HY000", "Error writing file 'binlog' (" + d.message() + ")");
+  } else if (seq != 0) {
+    // Not logged (binlog off, sql_log_bin=0, nothing to log, a replica
+    // without log_slave_updates): the engine's own WAL group commit.
+    Status d = engine_->WaitWalDurable(seq);
+    if (!d.ok()) {
+      LogError("cannot make a commit durable: " + d.ToString());
+      return Status::SqlError(1180, "HY000", "Got error 5 \"" + d.message() + "\" during COMMIT");
+    }
   }
   return Status::Ok();
 }

@@ -102,6 +102,9 @@ class Session : public FunctionContext {
   Engine* engine() const { return engine_; }
   storage::Connection* connection() const { return conn_.get(); }
   bool in_transaction() const { return in_txn_; }
+  // True while this session holds the engine's write lock (an open
+  // transaction that wrote): every other writer waits for its next statement.
+  bool holds_write_lock() const { return holds_writer_; }
   uint64_t connection_id() const { return proc_ ? proc_->id() : 0; }
   const std::shared_ptr<ProcessEntry>& proc() const { return proc_; }
 

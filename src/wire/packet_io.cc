@@ -79,6 +79,18 @@ Status PacketConn::WaitFor(short events, int timeout_ms) {
 }
 
 Status PacketConn::RecvSome(char* dst, size_t cap, size_t* got, bool at_packet_start) {
+  if (spin_us_ > 0) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(spin_us_);
+    do {
+      ssize_t n = ::recv(fd_, dst, cap, MSG_DONTWAIT);
+      if (n > 0) {
+        *got = static_cast<size_t>(n);
+        bytes_read_ += static_cast<uint64_t>(n);
+        return Status::Ok();
+      }
+      if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) break;
+    } while (std::chrono::steady_clock::now() < until);
+  }
   for (;;) {
     if (read_timeout_ms_ > 0) RETURN_IF_ERROR(WaitFor(POLLIN, read_timeout_ms_));
     ssize_t n = ::recv(fd_, dst, cap, 0);

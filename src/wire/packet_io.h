@@ -86,6 +86,9 @@ class PacketConn {
   void SetReadTimeout(int timeout_ms) { read_timeout_ms_ = timeout_ms; }
   void SetWriteTimeout(int timeout_ms) { write_timeout_ms_ = timeout_ms; }
   int read_timeout_ms() const { return read_timeout_ms_; }
+  // Before blocking for input, keep trying to read for up to `us`
+  // microseconds (0: block at once). Spent where a slow wake-up costs others.
+  void SetSpinBeforeBlock(int us) { spin_us_ = us; }
 
   // True if bytes already received are waiting in the read buffer (the peer
   // pipelined another packet).
@@ -119,6 +122,7 @@ class PacketConn {
   uint8_t seq_ = 0;
   size_t max_allowed_packet_;
   int read_timeout_ms_ = 0;
+  int spin_us_ = 0;
   int write_timeout_ms_ = 0;
   bool read_broken_ = false;
 
