@@ -617,8 +617,10 @@ Status Applier::ExecuteGroup() {
       } else {
         if (batch_.empty()) batch_started_ = std::chrono::steady_clock::now();
         exec_ = g.end;
+        for (const auto& ev : g.events) batch_bytes_ += ev.header.event_size;
         batch_.push_back(std::move(g));
-        if (batch_.size() >= kMaxBatchGroups || std::chrono::steady_clock::now() - batch_started_ >= kMaxBatchAge)
+        if (batch_.size() >= kMaxBatchGroups || batch_bytes_ >= kMaxBatchBytes ||
+            std::chrono::steady_clock::now() - batch_started_ >= kMaxBatchAge)
           return CommitBatch();
         return Status::Ok();
       }
@@ -705,6 +707,7 @@ Status Applier::CommitBatch() {
     cv_.notify_all();
   }
   batch_.clear();
+  batch_bytes_ = 0;
   AfterDurable();
   return Status::Ok();
 }
@@ -713,6 +716,7 @@ Status Applier::ReplayBatch() {
   apply_.RollbackBatch();
   std::vector<sql::EventGroup> groups = std::move(batch_);
   batch_.clear();
+  batch_bytes_ = 0;
   for (auto& g : groups) {
     RETURN_IF_ERROR(ApplyAlone(g));
     if (stop_) return Status::Ok();

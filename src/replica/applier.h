@@ -248,12 +248,20 @@ class Applier {
   std::chrono::steady_clock::time_point position_reported_{};
   static constexpr std::chrono::milliseconds kPositionFileInterval{100};
   // Groups applied into the open storage transaction, not yet committed:
-  // at most kMaxBatchGroups, for at most kMaxBatchAge (what readers of the
-  // replica may lag behind while the SQL thread is busy).
+  // at most kMaxBatchGroups or kMaxBatchBytes of events (kept to replay the
+  // batch one group at a time on an error), for at most kMaxBatchAge (what
+  // readers of the replica may lag behind while the SQL thread is busy; at
+  // the end of the relay log the batch commits at once). Measured session 4
+  // (bulk input, 1000-row transactions): 20 ms batches 67 trx/s, 100 ms 107,
+  // 200 ms 132, 1 s 133 -- each commit re-writes every page a batch dirtied
+  // (random secondary-index leaves) to the WAL; oltp_write_only 256 → 2048
+  // groups: 11.7k → 13.2k trx/s.
   std::vector<sql::EventGroup> batch_;
+  uint64_t batch_bytes_ = 0;
   std::chrono::steady_clock::time_point batch_started_{};
-  static constexpr size_t kMaxBatchGroups = 256;
-  static constexpr std::chrono::milliseconds kMaxBatchAge{20};
+  static constexpr size_t kMaxBatchGroups = 2048;
+  static constexpr uint64_t kMaxBatchBytes = 64ull << 20;
+  static constexpr std::chrono::milliseconds kMaxBatchAge{200};
 };
 
 }  // namespace relaydb::replica
