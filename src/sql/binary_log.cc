@@ -1,7 +1,5 @@
 #include "sql/binary_log.h"
 
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -146,17 +144,7 @@ void BinaryLog::Aborted(uint64_t ticket) {
 
 Status BinaryLog::SyncWal() {
   if (!opts_.sync_engine) return Status::Ok();
-  std::string wal = opts_.db_path + "-wal";
-  int fd = ::open(wal.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ENOENT) return Status::Ok();
-    return Status::IoError("cannot open " + wal + ": " + strerror(errno));
-  }
-  int rc = ::fdatasync(fd);
-  int err = errno;
-  ::close(fd);
-  if (rc != 0) return Status::IoError("fdatasync " + wal + ": " + strerror(err));
-  return Status::Ok();
+  return storage::SyncWal(opts_.db_path);
 }
 
 Status BinaryLog::WaitDurable(uint64_t ticket) {

@@ -1,9 +1,7 @@
 // Engine. See engine.h.
 #include "sql/engine.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -76,16 +74,8 @@ Status Engine::WaitWalDurable(uint64_t seq) {
     wal_syncing_ = true;
     const uint64_t target = commit_seq();  // every commit so far is in the WAL
     l.unlock();
-    Status s;
-    const std::string wal = db_path_ + "-wal";
-    int fd = ::open(wal.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-      // No WAL: a checkpoint reset it, and a checkpoint syncs what it copies.
-      if (errno != ENOENT) s = Status::IoError("cannot open " + wal + ": " + strerror(errno));
-    } else {
-      if (::fdatasync(fd) != 0) s = Status::IoError("fdatasync " + wal + ": " + strerror(errno));
-      ::close(fd);
-    }
+    // No WAL file: a checkpoint reset it, and a checkpoint syncs what it copies.
+    Status s = storage::SyncWal(db_path_);
     wal_syncs_.fetch_add(1, std::memory_order_relaxed);
     l.lock();
     wal_syncing_ = false;

@@ -1,6 +1,11 @@
 // Connection, Statement and the statement cache. See sqlite_db.h.
 #include "storage/sqlite_db.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <limits>
 #include <utility>
 
@@ -398,6 +403,20 @@ Result<Value> Connection::QueryValue(std::string_view sql, const std::vector<Val
   Value v = st.ColumnAsValue(0);
   st.Reset();
   return v;
+}
+
+Status SyncWal(const std::string& db_path) {
+  const std::string wal = db_path + "-wal";
+  int fd = ::open(wal.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status::Ok();
+    return Status::IoError("cannot open " + wal + ": " + strerror(errno));
+  }
+  int rc = ::fdatasync(fd);
+  int err = errno;
+  ::close(fd);
+  if (rc != 0) return Status::IoError("fdatasync " + wal + ": " + strerror(err));
+  return Status::Ok();
 }
 
 }  // namespace relaydb::storage

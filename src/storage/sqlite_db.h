@@ -237,6 +237,10 @@ class Connection {
   uint64_t cache_misses_ = 0;
 };
 
+// fdatasync of the WAL of the database at `db_path` (synchronous=NORMAL
+// commits are durable once it returns). No WAL file: nothing to sync.
+Status SyncWal(const std::string& db_path);
+
 // Quotes an SQLite identifier: "a""b".
 std::string QuoteIdent(std::string_view name);
 // Quotes an SQLite string literal: 'it''s'.
