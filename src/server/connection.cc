@@ -125,11 +125,19 @@ Status ClientConnection::SendOk(uint64_t affected, uint64_t insert_id, const std
   return conn_.Flush();
 }
 
+// Answers a login that is refused with `s` and returns `s`, so the caller
+// ends the connection (SendError alone returns the status of the write).
+Status ClientConnection::RefuseLogin(const Status& s) {
+  Status w = SendError(s);
+  (void)w;
+  return s;
+}
+
 Status ClientConnection::Handshake() {
   // max_connections ordinary clients, plus one more for an administrator
   // (SUPER / CONNECTION ADMIN), as in MariaDB.
   if (server_->ConnectionCount() > server_->MaxConnections() + 1) {
-    return SendError(Status::SqlError(1040, "08004", "Too many connections"));
+    return RefuseLogin(Status::SqlError(1040, "08004", "Too many connections"));
   }
   ASSIGN_OR_RETURN(std::string scramble, wire::GenerateScramble());
   uint64_t caps = wire::kDefaultServerCapabilities;
@@ -142,17 +150,13 @@ Status ClientConnection::Handshake() {
   std::string payload;
   RETURN_IF_ERROR(conn_.ReadPacket(&payload));
   auto resp = wire::ParseHandshakeResponse41(payload);
-  if (!resp.ok()) {
-    if (resp.status().code() == Status::Code::kNotSupported)
-      return SendError(Status::SqlError(1043, "08S01", "Bad handshake"));
-    return SendError(Status::SqlError(1043, "08S01", "Bad handshake"));
-  }
+  if (!resp.ok()) return RefuseLogin(Status::SqlError(1043, "08S01", "Bad handshake"));
   client_caps_ = resp->capabilities & caps;
   RETURN_IF_ERROR(Authenticate(resp->user, resp->auth_plugin_name, resp->auth_response, scramble));
   conn_.SetReadTimeout(0);
   if (server_->ConnectionCount() > server_->MaxConnections() &&
       !(account_.global_privs & (sql::kSuperAcl | sql::kConnectionAdminAcl)))
-    return SendError(Status::SqlError(1040, "08004", "Too many connections"));
+    return RefuseLogin(Status::SqlError(1040, "08004", "Too many connections"));
 
   session_ = std::make_unique<sql::Session>(&server_->engine(), proc_);
   RETURN_IF_ERROR(session_->Init());
@@ -177,10 +181,7 @@ Status ClientConnection::Authenticate(const std::string& user, const std::string
                                         : sql::ClientHost::Tcp(peer_ip_, server_->SkipNameResolve());
   auto account = server_->engine().accounts().MatchAccount(user, client);
   auto deny = [&](bool using_password) {
-    Status s = sql::LoginAccessDenied(user, client.host_or_ip(), using_password);
-    Status w = SendError(s);
-    (void)w;
-    return s;
+    return RefuseLogin(sql::LoginAccessDenied(user, client.host_or_ip(), using_password));
   };
   if (!account) return deny(!response.empty());
   const sql::AuthData& auth = account->auth;

@@ -64,6 +64,7 @@ class ClientConnection {
   Status DoExecute(std::string_view payload);
   Status DoStatistics();
   Status SendError(const Status& s);
+  Status RefuseLogin(const Status& s);
   Status SendOk(uint64_t affected = 0, uint64_t insert_id = 0, const std::string& info = "");
 
   Server* server_;
