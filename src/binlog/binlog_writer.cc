@@ -187,6 +187,7 @@ Result<AppendResult> BinlogWriter::Append(const std::vector<std::string>& events
   if (!started_ || closed_)
     return Status::InvalidArgument("binlog writer is not open for appending");
   if (events.empty()) return Status::InvalidArgument("empty event group");
+  RETURN_IF_ERROR(FlushBufferLocked());
   if (pending_.empty() && size_ >= options_.max_size) RETURN_IF_ERROR(RotateLocked());
 
   const bool checksum = options_.checksum == ChecksumAlg::kCrc32;
@@ -244,6 +245,55 @@ Result<AppendResult> BinlogWriter::Append(const std::vector<std::string>& events
   return r;
 }
 
+Result<AppendResult> BinlogWriter::AppendVerbatim(std::string_view event) {
+  std::unique_lock l(mu_);
+  if (!started_ || closed_)
+    return Status::InvalidArgument("binlog writer is not open for appending");
+  if (!pending_.empty())
+    return Status::InvalidArgument("verbatim append while event groups are unpublished");
+  if (event.size() < kHeaderSize)
+    return Status::InvalidArgument("malformed event (size " + std::to_string(event.size()) + ")");
+  if (wbuf_.empty() && size_ >= options_.max_size) RETURN_IF_ERROR(RotateLocked());
+  const uint64_t start = size_;
+  if (start + event.size() > UINT32_MAX)
+    return Status::InvalidArgument("event would pass 4 GiB in one binlog file");
+  wbuf_.append(event);
+  size_ += event.size();
+  return AppendResult{++last_ticket_, {current_name_, start}, {current_name_, size_}};
+}
+
+size_t BinlogWriter::buffered_bytes() const {
+  std::lock_guard l(mu_);
+  return wbuf_.size();
+}
+
+Status BinlogWriter::FlushBuffer() {
+  std::lock_guard l(mu_);
+  return FlushBufferLocked();
+}
+
+Status BinlogWriter::FlushBufferLocked() {
+  if (wbuf_.empty()) return Status::Ok();
+  const uint64_t start = size_ - wbuf_.size();
+  Status s = fd_ < 0 ? Status::InvalidArgument("binlog is closed")
+                     : PwriteAll(fd_, wbuf_, start, PathOf(current_name_));
+  if (!s.ok()) {
+    // As Append: nothing partial stays behind; the events are dropped.
+    if (fd_ >= 0 && ::ftruncate(fd_, static_cast<off_t>(start)) != 0) {
+      LogError(LogMsg("cannot cut a failed write back from '" + current_name_ + "'"));
+    }
+    size_ = start;
+    wbuf_.clear();
+    return s;
+  }
+  wbuf_.clear();
+  if (pending_.empty()) {
+    published_end_ = size_;
+    update_cv_.notify_all();
+  }
+  return Status::Ok();
+}
+
 Status BinlogWriter::Sync(uint64_t ticket) {
   std::unique_lock l(mu_);
   if (options_.sync_binlog == 0 || ticket <= synced_ticket_) return Status::Ok();
@@ -254,6 +304,7 @@ Status BinlogWriter::Sync(uint64_t ticket) {
     if (ticket <= synced_ticket_) return Status::Ok();
   }
   if (fd_ < 0) return Status::InvalidArgument("binlog is closed");
+  RETURN_IF_ERROR(FlushBufferLocked());
   // Leader: one fdatasync for every group appended so far, on a duplicate of
   // the descriptor so that rotation may close the file meanwhile.
   const int fd = ::dup(fd_);
@@ -348,6 +399,7 @@ Status BinlogWriter::TruncateTo(const LogPosition& pos) {
 }
 
 Status BinlogWriter::CloseFileLocked(uint8_t last_event_type) {
+  RETURN_IF_ERROR(FlushBufferLocked());
   const std::string path = PathOf(current_name_);
   const uint32_t now = static_cast<uint32_t>(Now());
   EventHeader h;
@@ -483,6 +535,7 @@ Status BinlogWriter::ResetMaster(uint64_t first_number) {
   }
   if (!pending_.empty())
     return Status::InvalidArgument("cannot reset the binlog inside an event group");
+  wbuf_.clear();
   ::close(fd_);
   fd_ = -1;
   RETURN_IF_ERROR(PurgeFirstLocked(index_.files().size(), nullptr));

@@ -25,6 +25,9 @@
 //   the file at or past max_binlog_size, and on FlushLogs(). The old file
 //   gets a Rotate event naming the new one, then its in-use flag cleared.
 // * Close() appends a Stop event and clears the in-use flag.
+// * Relay logs (AppendVerbatim): events are copied into a write buffer and
+//   written, with one pwrite, and published on FlushBuffer(); every other
+//   operation that touches the file writes the buffer out first.
 //
 // Thread-safe: every public method may be called from any thread.
 #pragma once
@@ -37,6 +40,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "binlog/binlog_file.h"
@@ -107,6 +111,16 @@ class BinlogWriter : public BinlogEndSource {
   // Gtid events update the GTID state. IoError leaves the file as it was.
   Result<AppendResult> Append(const std::vector<std::string>& events,
                               const AppendOptions& opts = {});
+  // Relay logs: appends one complete event as is (its log_pos and checksum
+  // are the source's) to the write buffer. Readers see it once FlushBuffer()
+  // (or any other operation on the file) wrote the buffer out. Not for a
+  // writer with unpublished Append() groups. The caller framed the event.
+  Result<AppendResult> AppendVerbatim(std::string_view event);
+  // Writes the buffer (one pwrite) and publishes it. IoError leaves the file
+  // as it was and drops the buffered events (the caller re-fetches them).
+  Status FlushBuffer();
+  size_t buffered_bytes() const;
+
   // Makes groups up to `ticket` durable per sync_binlog; concurrent callers
   // share one fdatasync. Returns at once when sync_binlog is 0.
   Status Sync(uint64_t ticket);
@@ -187,6 +201,7 @@ class BinlogWriter : public BinlogEndSource {
   Status OpenFileLocked(uint64_t number, bool first_after_start);
   Status RotateLocked();
   Status CloseFileLocked(uint8_t last_event_type);
+  Status FlushBufferLocked();
   Status PurgeFirstLocked(size_t n, std::vector<std::string>* purged);
   // Leading files older than binlog_expire_logs_seconds / modified before
   // `before`, stopping at the current file and at one `in_use` reports.
@@ -215,6 +230,7 @@ class BinlogWriter : public BinlogEndSource {
   std::string current_name_;
   int fd_ = -1;
   uint64_t size_ = 0;                 // end of appended data in the current file
+  std::string wbuf_;                  // AppendVerbatim: the last wbuf_.size() bytes before size_
   uint64_t published_end_ = 0;        // readers may read up to here
   std::deque<PendingGroup> pending_;  // appended, not yet published
   uint64_t last_ticket_ = 0;

@@ -606,12 +606,44 @@ IoThread::Outcome IoThread::RequestDump(const LogPosition& from) {
 }
 
 IoThread::Outcome IoThread::ReadEvents(uint64_t* retry_count) {
+  Outcome o = ReceiveEvents(retry_count);
+  // A reconnection resumes after what the relay log holds: it must be on
+  // disk before anything asks for more.
+  Status f = config_.relay->FlushAppended();
+  if (!f.ok() && o != Outcome::kFatal) {
+    LogError("Slave I/O thread: " + f.ToString());
+    ReportError(kErSlaveRelayLogWriteFailure,
+                "Relay log write failure: could not queue event from master");
+    return Outcome::kFatal;
+  }
+  return o;
+}
+
+Status IoThread::FlushRelayLog() {
+  Status f = config_.relay->FlushAppended();
+  if (!f.ok()) {
+    LogError("Slave I/O thread: " + f.ToString());
+    ReportError(kErSlaveRelayLogWriteFailure,
+                "Relay log write failure: could not queue event from master");
+  }
+  return f;
+}
+
+IoThread::Outcome IoThread::ReceiveEvents(uint64_t* retry_count) {
   SetRunning(IoRunning::kYes);
   ChecksumAlg stream_alg = connection_alg_;
   std::string packet;
+  // The read position (Read_Master_Log_Pos): only this thread moves it.
+  uint64_t read_pos = master_info().read_master_log_pos;
+  bool waiting = false;
   while (true) {
     if (Stopping()) return Outcome::kStopped;
-    SetState(IoState::kWaitingForEvent);
+    // "Waiting for master to send event" only when the read may block: the
+    // state changes twice per buffer of received bytes, not per event.
+    if (!client_.HasBufferedInput() && !waiting) {
+      SetState(IoState::kWaitingForEvent);
+      waiting = true;
+    }
     Status s = client_.ReadPacket(&packet);
     if (Stopping()) return Outcome::kStopped;
     if (!s.ok()) {
@@ -652,11 +684,10 @@ IoThread::Outcome IoThread::ReadEvents(uint64_t* retry_count) {
       return Outcome::kRetry;
     }
     // The event starts where the last one ended (for the error message).
-    const IoStatus before = status();
-    auto view = binlog::FrameEvent(event, stream_alg, before.read_master_log_pos);
+    auto view = binlog::FrameEvent(event, stream_alg, read_pos);
     if (!view.ok()) {
       LogError("Slave I/O thread: " + view.status().message() + " in master log '" +
-               before.master_log_file + "'");
+               master_info().master_log_file + "'");
       ReportError(kErNetworkReadEventChecksumFailure,
                   "Replication event checksum verification failed while reading from network");
       return Outcome::kRetry;
@@ -668,6 +699,7 @@ IoThread::Outcome IoThread::ReadEvents(uint64_t* retry_count) {
         status_.last_heartbeat_time = Now();
       }
       if (master_info_dirty_) {  // an idle stream: bring master.info up to date
+        if (!FlushRelayLog().ok()) return Outcome::kFatal;
         Status ws = WriteMasterInfo(/*durable=*/false);
         if (ws.ok()) master_info_dirty_ = false;
       }
@@ -678,7 +710,10 @@ IoThread::Outcome IoThread::ReadEvents(uint64_t* retry_count) {
       auto fde = binlog::FormatDescription::Decode(view->body);
       alg = fde.ok() && fde->checksummed() ? ChecksumAlg::kCrc32 : ChecksumAlg::kOff;
     }
-    SetState(IoState::kQueueing);
+    if (waiting) {
+      SetState(IoState::kQueueing);
+      waiting = false;
+    }
     Result<RelayAppendResult> r = config_.relay->AppendSourceEvent(event, alg);
     if (!r.ok()) {
       LogError("Slave I/O thread: " + r.status().ToString());
@@ -688,6 +723,12 @@ IoThread::Outcome IoThread::ReadEvents(uint64_t* retry_count) {
     }
     stream_alg = alg;
     *retry_count = 0;
+    // The relay log buffers events; it writes them when the stream pauses
+    // (and by itself every RelayLog::kFlushBytes). The position below moves
+    // after the write, so whoever sees it can read the relay log up to it.
+    const bool pending = client_.InputPending();
+    if (!pending && !FlushRelayLog().ok()) return Outcome::kFatal;
+    read_pos = r->source_end.pos;
     {
       std::lock_guard l(mu_);
       master_info_.master_log_file = status_.master_log_file = r->source_end.file;
@@ -701,7 +742,9 @@ IoThread::Outcome IoThread::ReadEvents(uint64_t* retry_count) {
     // kMasterInfoInterval, not after every group: a rename per group would
     // cost more than receiving the group.
     if (r->group_end && master_info_dirty_ &&
-        (std::chrono::steady_clock::now() - master_info_written_ >= kMasterInfoInterval || !client_.InputPending())) {
+        (!pending || std::chrono::steady_clock::now() - master_info_written_ >= kMasterInfoInterval)) {
+      // master.info never runs ahead of the relay log on disk.
+      if (pending && !FlushRelayLog().ok()) return Outcome::kFatal;
       // sync_master_info: every Nth rewrite is durable.
       master_info_writes_++;
       const bool durable =

@@ -172,6 +172,9 @@ class IoThread {
   Outcome RegisterOnMaster();
   Outcome RequestDump(const binlog::LogPosition& from);
   Outcome ReadEvents(uint64_t* retry_count);
+  Outcome ReceiveEvents(uint64_t* retry_count);
+  // RelayLog::FlushAppended, reporting a failure as a relay log write error.
+  Status FlushRelayLog();
   Status WriteMasterInfo(bool durable);
 
   void SetState(IoState state);

@@ -203,7 +203,6 @@ Result<AppendResult> RelayLog::AppendLocked(const std::string& event) {
   opts.publish = true;
   opts.keep_log_pos = true;
   ASSIGN_OR_RETURN(AppendResult r, writer_->Append({event}, opts));
-  space_ += event.size();
   Status synced = writer_->Sync(r.ticket);
   // After Sync: the readable end may move only then, and a SQL thread woken
   // before would wait a whole slice for the next event.
@@ -214,6 +213,7 @@ Result<AppendResult> RelayLog::AppendLocked(const std::string& event) {
 
 Status RelayLog::RotateLocked(ChecksumAlg alg, bool* cut) {
   *cut = false;
+  RETURN_IF_ERROR(FlushLocked());
   if (writer_->checksum_alg() == alg) {
     RETURN_IF_ERROR(writer_->FlushLogs());
   } else {
@@ -246,6 +246,7 @@ Status RelayLog::RotateLocked(ChecksumAlg alg, bool* cut) {
 }
 
 Status RelayLog::RotateMidStreamLocked() {
+  RETURN_IF_ERROR(FlushLocked());
   RETURN_IF_ERROR(writer_->FlushLogs());
   if (!session_fde_event_.empty()) {
     // What MariaDB writes after its own head: the source's FDE with
@@ -312,6 +313,10 @@ void RelayLog::BeginSession(const LogPosition& requested) {
 
 void RelayLog::EndSession() {
   std::lock_guard l(mu_);
+  if (!closed_ && writer_) {
+    Status f = FlushLocked();
+    if (!f.ok()) LogError(LogMsg(f.ToString()));
+  }
   session_fde_event_.clear();
   session_fde_ = FormatDescription::MariaDb(ChecksumAlg::kCrc32);
 }
@@ -332,6 +337,12 @@ Result<RelayAppendResult> RelayLog::AppendSourceEvent(std::string_view event, Ch
                                    view.status().message());
   }
   const EventHeader h = view->header;
+  // Stops are not stored; Rotates and Format_descriptions rotate or append
+  // through the writer at once: what is buffered is written first.
+  const bool buffered = h.type != binlog::kStopEvent && h.type != binlog::kRotateEvent &&
+                        h.type != binlog::kFormatDescriptionEvent;
+  if (!buffered) RETURN_IF_ERROR(FlushLocked());
+  if (!unflushed_) flushed_ = {stored_pos_, in_group_, standalone_group_};
   RelayAppendResult res;
   LogPosition pos = stored_pos_ ? *stored_pos_ : requested_pos_.value_or(LogPosition{"", 4});
   GroupState next{in_group_, standalone_group_};
@@ -395,7 +406,21 @@ Result<RelayAppendResult> RelayLog::AppendSourceEvent(std::string_view event, Ch
       break;
   }
 
-  ASSIGN_OR_RETURN(AppendResult ar, AppendLocked(std::string(event)));
+  AppendResult ar;
+  if (buffered) {
+    Result<AppendResult> r = writer_->AppendVerbatim(event);
+    if (!r.ok()) {
+      Status f = FlushLocked();  // the events before it are still good
+      RETURN_IF_ERROR(f);
+      return r.status();
+    }
+    ar = *r;
+    last_ticket_ = ar.ticket;
+    unflushed_ = true;
+  } else {
+    ASSIGN_OR_RETURN(ar, AppendLocked(std::string(event)));
+  }
+  space_ += event.size();
   stored_pos_ = pos;
   in_group_ = next.in_group;
   standalone_group_ = next.standalone;
@@ -403,14 +428,45 @@ Result<RelayAppendResult> RelayLog::AppendSourceEvent(std::string_view event, Ch
   res.relay_end = ar.end;
   res.source_end = pos;
   res.group_end = !in_group_;
-  if (ar.end.pos > MaxFileSizeLocked()) RETURN_IF_ERROR(RotateMidStreamLocked());
+  if (ar.end.pos > MaxFileSizeLocked()) {
+    RETURN_IF_ERROR(RotateMidStreamLocked());
+  } else if (unflushed_ && writer_->buffered_bytes() >= kFlushBytes) {
+    RETURN_IF_ERROR(FlushLocked());
+  }
   return res;
+}
+
+Status RelayLog::FlushAppended() {
+  std::lock_guard l(mu_);
+  RETURN_IF_ERROR(CheckOpenLocked());
+  return FlushLocked();
+}
+
+Status RelayLog::FlushLocked() {
+  if (!unflushed_) return Status::Ok();
+  unflushed_ = false;
+  Status s = writer_->FlushBuffer();
+  if (!s.ok()) {
+    // The writer cut the file back: the stream resumes after what is on disk.
+    stored_pos_ = flushed_.stored_pos;
+    in_group_ = flushed_.in_group;
+    standalone_group_ = flushed_.standalone;
+    Status r = RecomputeSpaceLocked();
+    (void)r;
+    return s;
+  }
+  Status synced = writer_->Sync(last_ticket_);
+  // After Sync, as AppendLocked.
+  update_cv_.notify_all();
+  return synced;
 }
 
 Result<bool> RelayLog::WaitForSpace(const std::function<bool()>& stop,
                                     const std::function<void()>& on_wait) {
   std::unique_lock l(mu_);
   auto over = [this] { return options_.space_limit > 0 && space_ > options_.space_limit; };
+  // The SQL thread can only free space by reading what is written.
+  if (over()) RETURN_IF_ERROR(FlushLocked());
   if (!over()) {
     // A stale "let one through" from the SQL thread must not outlive the
     // shortage that asked for it.
@@ -494,6 +550,7 @@ Status RelayLog::Reset() {
     ASSIGN_OR_RETURN(writer_, OpenWriterLocked(options_.checksum));
   }
   RETURN_IF_ERROR(writer_->ResetMaster(1));
+  unflushed_ = false;  // ResetMaster dropped the buffer with the files
   stored_pos_.reset();
   requested_pos_.reset();
   session_fde_event_.clear();
@@ -510,7 +567,9 @@ Status RelayLog::Close() {
   std::lock_guard l(mu_);
   if (closed_) return Status::Ok();
   closed_ = true;
+  Status f = writer_ ? FlushLocked() : Status::Ok();
   Status s = writer_ ? writer_->Close() : Status::Ok();
+  if (s.ok()) s = f;
   update_cv_.notify_all();
   space_cv_.notify_all();
   return s;

@@ -121,6 +121,15 @@ class RelayLog : public binlog::BinlogEndSource {
   RelayLog& operator=(const RelayLog&) = delete;
 
   // --- I/O thread ------------------------------------------------------------
+  // Events from AppendSourceEvent are buffered in memory; this writes them
+  // (one write), makes them readable for the SQL thread and applies
+  // sync_relay_log. The I/O thread calls it when the stream pauses and
+  // before it writes master.info; it also happens by itself every
+  // kFlushBytes, before a rotation, when waiting for space and on
+  // EndSession/Close. On IoError the buffered events are dropped and
+  // source_position() goes back to the end of what is on disk.
+  Status FlushAppended();
+  static constexpr size_t kFlushBytes = 256 * 1024;
 
   // A connection's stream is about to start at `requested` (the position
   // sent in COM_BINLOG_DUMP). Sets source_position() to it when the relay
@@ -228,6 +237,7 @@ class RelayLog : public binlog::BinlogEndSource {
     bool standalone = false;  // ends with its statement (Gtid STANDALONE, no BEGIN)
   };
   GroupState NextGroupStateLocked(const binlog::EventHeader& h, std::string_view body) const;
+  Status FlushLocked();
   uint64_t MaxFileSizeLocked() const;
   void SqlThreadCaughtUpLocked() const;
 
@@ -252,6 +262,15 @@ class RelayLog : public binlog::BinlogEndSource {
   bool in_group_ = false;
   bool standalone_group_ = false;
   uint64_t space_ = 0;
+  // Source events appended to the writer's buffer and not yet written, and
+  // the stream state as of the last write (what a failed write returns to).
+  bool unflushed_ = false;
+  struct Flushed {
+    std::optional<binlog::LogPosition> stored_pos;
+    bool in_group = false;
+    bool standalone = false;
+  } flushed_;
+  uint64_t last_ticket_ = 0;
   // relay_log_space_limit hand-shake with the SQL thread (mutable: set from
   // the const WaitForUpdate).
   mutable bool ignore_space_limit_ = false;

@@ -53,12 +53,14 @@ std::vector<std::string> IndexFiles(const RelayLog& relay) {
   return idx->files();
 }
 
-// Appends the events, expecting each to be stored.
+// Appends the events, expecting each to be stored, then writes them out as
+// the I/O thread does when the stream pauses.
 void AppendAll(RelayLog* relay, const std::vector<std::string>& events, ChecksumAlg alg) {
   for (const std::string& e : events) {
     auto r = relay->AppendSourceEvent(e, alg);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
   }
+  ASSERT_TRUE(relay->FlushAppended().ok());
 }
 
 // The start of a session as a dump thread sends it from position 4.
@@ -130,6 +132,7 @@ TEST(RelayLogTest, StoresTheStreamVerbatimAndRotatesAtEachSourceRotate) {
     EXPECT_EQ(r->group_end, !inside) << i;
   }
   EXPECT_EQ(relay->source_position(), (LogPosition{"mysql-bin.000001", src.pos()}));
+  ASSERT_TRUE(relay->FlushAppended().ok());
 
   // The real Rotate at the end of the source's file, then the next file.
   SourceBinlog src2("mysql-bin.000002");
@@ -207,6 +210,65 @@ TEST(RelayLogTest, BinlogReaderReadsTheRelayLogLiveAcrossFiles) {
   appender.join();
   ASSERT_TRUE(o.ok() && *o == binlog::BinlogReader::Outcome::kEvent);
   EXPECT_EQ(ev.header.type, binlog::kGtidEvent);
+}
+
+TEST(RelayLogTest, SourceEventsAreReadableOnlyOnceWritten) {
+  TempDir dir;
+  auto relay = OpenRelay(Options(dir));
+  SourceBinlog src("mysql-bin.000001");
+  AppendAll(relay.get(), SessionStart(&src), ChecksumAlg::kCrc32);
+  const LogPosition written = relay->ReadableEnd();
+  const std::string file = dir.path() + "/" + written.file;
+  EXPECT_EQ(ReadFileBytes(file).size(), written.pos);
+
+  // Buffered: the position and Relay_Log_Space move, readers see nothing.
+  const std::vector<std::string> trx = src.Transaction(1, "INSERT INTO t VALUES (1)");
+  uint64_t bytes = 0;
+  for (const std::string& e : trx) {
+    ASSERT_TRUE(relay->AppendSourceEvent(e, ChecksumAlg::kCrc32).ok());
+    bytes += e.size();
+  }
+  EXPECT_EQ(relay->source_position(), (LogPosition{"mysql-bin.000001", src.pos()}));
+  EXPECT_EQ(relay->ReadableEnd(), written);
+  EXPECT_EQ(relay->CurrentPosition().pos, written.pos + bytes);
+  EXPECT_EQ(ReadFileBytes(file).size(), written.pos);
+
+  // FlushAppended writes and publishes them; a waiting reader wakes.
+  binlog::BinlogReader reader(relay->dir(), relay->index_path(), relay.get());
+  ASSERT_TRUE(reader.Open(written.file, written.pos).ok());
+  std::thread flusher([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ASSERT_TRUE(relay->FlushAppended().ok());
+  });
+  binlog::ReadEvent ev;
+  auto o = reader.Next(&ev, std::chrono::seconds(10));
+  flusher.join();
+  ASSERT_TRUE(o.ok() && *o == binlog::BinlogReader::Outcome::kEvent);
+  EXPECT_EQ(ev.bytes, trx.front());
+  EXPECT_EQ(relay->ReadableEnd(), relay->CurrentPosition());
+  EXPECT_EQ(ReadFileBytes(file).size(), written.pos + bytes);
+
+  // Past kFlushBytes the relay log writes by itself.
+  uint64_t appended = 0;
+  uint64_t n = 2;
+  while (appended < RelayLog::kFlushBytes) {
+    for (const std::string& e : src.Transaction(n, "INSERT INTO t VALUES (" + std::to_string(n) + ")")) {
+      ASSERT_TRUE(relay->AppendSourceEvent(e, ChecksumAlg::kCrc32).ok());
+      appended += e.size();
+    }
+    n++;
+  }
+  EXPECT_GT(relay->ReadableEnd().pos, written.pos + bytes + RelayLog::kFlushBytes / 2);
+
+  // A last transaction stays buffered until Close, which writes it: the
+  // reopened relay log resumes after it.
+  for (const std::string& e : src.Transaction(n, "INSERT INTO t VALUES (0)")) {
+    ASSERT_TRUE(relay->AppendSourceEvent(e, ChecksumAlg::kCrc32).ok());
+  }
+  EXPECT_LT(relay->ReadableEnd().pos, relay->CurrentPosition().pos);
+  ASSERT_TRUE(relay->Close().ok());
+  relay = OpenRelay(Options(dir));
+  EXPECT_EQ(relay->source_position(), (LogPosition{"mysql-bin.000001", src.pos()}));
 }
 
 TEST(RelayLogTest, SizeRotationRepeatsTheSourceFdeAsArtificialEvent) {

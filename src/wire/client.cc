@@ -340,6 +340,8 @@ Status MysqlClient::RunCommand(uint8_t command, std::string_view payload) {
   return Status::Ok();
 }
 
+bool MysqlClient::HasBufferedInput() const { return conn_ != nullptr && conn_->HasBufferedInput(); }
+
 bool MysqlClient::InputPending() const {
   if (conn_ == nullptr) return false;
   if (conn_->HasBufferedInput()) return true;

@@ -97,6 +97,8 @@ class MysqlClient {
   // True if a ReadPacket() now would find data without waiting: bytes are
   // buffered or the socket is readable (or closed). False when not connected.
   bool InputPending() const;
+  // Bytes already received and not yet read wait in the buffer (no syscall).
+  bool HasBufferedInput() const;
 
   // Applies to the current and future connections. Read timeout: <= 0 none
   // (e.g. slave_net_timeout * 1000); a timeout gives IsTimeout() statuses.
