@@ -245,7 +245,7 @@ Result<AppendResult> BinlogWriter::Append(const std::vector<std::string>& events
   return r;
 }
 
-Result<AppendResult> BinlogWriter::AppendVerbatim(std::string_view event) {
+Result<VerbatimAppend> BinlogWriter::AppendVerbatim(std::string_view event) {
   std::unique_lock l(mu_);
   if (!started_ || closed_)
     return Status::InvalidArgument("binlog writer is not open for appending");
@@ -259,13 +259,9 @@ Result<AppendResult> BinlogWriter::AppendVerbatim(std::string_view event) {
     return Status::InvalidArgument("event would pass 4 GiB in one binlog file");
   wbuf_.append(event);
   size_ += event.size();
-  return AppendResult{++last_ticket_, {current_name_, start}, {current_name_, size_}};
+  return VerbatimAppend{++last_ticket_, size_, wbuf_.size()};
 }
 
-size_t BinlogWriter::buffered_bytes() const {
-  std::lock_guard l(mu_);
-  return wbuf_.size();
-}
 
 Status BinlogWriter::FlushBuffer() {
   std::lock_guard l(mu_);

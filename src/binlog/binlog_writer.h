@@ -79,6 +79,13 @@ struct AppendResult {
   LogPosition end;      // just past its last event
 };
 
+// What AppendVerbatim did.
+struct VerbatimAppend {
+  uint64_t ticket = 0;    // for Sync()
+  uint64_t end = 0;       // just past the event in the current file
+  size_t buffered = 0;    // bytes in the write buffer now
+};
+
 struct BinlogFileInfo {
   std::string name;
   uint64_t size = 0;
@@ -115,11 +122,10 @@ class BinlogWriter : public BinlogEndSource {
   // are the source's) to the write buffer. Readers see it once FlushBuffer()
   // (or any other operation on the file) wrote the buffer out. Not for a
   // writer with unpublished Append() groups. The caller framed the event.
-  Result<AppendResult> AppendVerbatim(std::string_view event);
+  Result<VerbatimAppend> AppendVerbatim(std::string_view event);
   // Writes the buffer (one pwrite) and publishes it. IoError leaves the file
   // as it was and drops the buffered events (the caller re-fetches them).
   Status FlushBuffer();
-  size_t buffered_bytes() const;
 
   // Makes groups up to `ticket` durable per sync_binlog; concurrent callers
   // share one fdatasync. Returns at once when sync_binlog is 0.

@@ -34,36 +34,6 @@ Status ByteReader::ReadUintBE(size_t n, uint64_t* out) {
   return Status::Ok();
 }
 
-Status ByteReader::ReadU8(uint8_t* out) {
-  if (remaining() < 1) return Short(1);
-  *out = p_[pos_++];
-  return Status::Ok();
-}
-
-Status ByteReader::ReadU16(uint16_t* out) {
-  uint64_t v = 0;
-  RETURN_IF_ERROR(ReadUint(2, &v));
-  *out = static_cast<uint16_t>(v);
-  return Status::Ok();
-}
-
-Status ByteReader::ReadU24(uint32_t* out) {
-  uint64_t v = 0;
-  RETURN_IF_ERROR(ReadUint(3, &v));
-  *out = static_cast<uint32_t>(v);
-  return Status::Ok();
-}
-
-Status ByteReader::ReadU32(uint32_t* out) {
-  uint64_t v = 0;
-  RETURN_IF_ERROR(ReadUint(4, &v));
-  *out = static_cast<uint32_t>(v);
-  return Status::Ok();
-}
-
-Status ByteReader::ReadU48(uint64_t* out) { return ReadUint(6, out); }
-Status ByteReader::ReadU64(uint64_t* out) { return ReadUint(8, out); }
-
 Status ByteReader::ReadLenEncInt(uint64_t* out, bool* is_null) {
   if (is_null) *is_null = false;
   uint8_t first = 0;

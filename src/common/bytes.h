@@ -30,12 +30,14 @@ class ByteReader {
   Status Skip(size_t n);
   // Little-endian fixed-width unsigned integer of `n` bytes (1..8).
   Status ReadUint(size_t n, uint64_t* out);
-  Status ReadU8(uint8_t* out);
-  Status ReadU16(uint16_t* out);
-  Status ReadU24(uint32_t* out);
-  Status ReadU32(uint32_t* out);
-  Status ReadU48(uint64_t* out);
-  Status ReadU64(uint64_t* out);
+  // The fixed widths are inline: every event header and row goes through
+  // them.
+  Status ReadU8(uint8_t* out) { return ReadFixed<1>(out); }
+  Status ReadU16(uint16_t* out) { return ReadFixed<2>(out); }
+  Status ReadU24(uint32_t* out) { return ReadFixed<3>(out); }
+  Status ReadU32(uint32_t* out) { return ReadFixed<4>(out); }
+  Status ReadU48(uint64_t* out) { return ReadFixed<6>(out); }
+  Status ReadU64(uint64_t* out) { return ReadFixed<8>(out); }
   // Big-endian unsigned integer of `n` bytes (1..8) (binlog DECIMAL/DATETIME2).
   Status ReadUintBE(size_t n, uint64_t* out);
   // MySQL length-encoded integer. `*is_null` (optional) set for the 0xfb NULL marker.
@@ -51,6 +53,15 @@ class ByteReader {
 
  private:
   Status Short(size_t need) const;
+  template <size_t N, typename T>
+  Status ReadFixed(T* out) {
+    if (remaining() < N) return Short(N);
+    uint64_t v = 0;
+    for (size_t i = 0; i < N; i++) v |= static_cast<uint64_t>(p_[pos_ + i]) << (8 * i);
+    pos_ += N;
+    *out = static_cast<T>(v);
+    return Status::Ok();
+  }
 
   const uint8_t* p_;
   size_t size_;

@@ -636,6 +636,8 @@ IoThread::Outcome IoThread::ReceiveEvents(uint64_t* retry_count) {
   // The read position (Read_Master_Log_Pos): only this thread moves it.
   uint64_t read_pos = master_info().read_master_log_pos;
   bool waiting = false;
+  RelayAppendResult appended;
+  const RelayAppendResult* r = &appended;
   while (true) {
     if (Stopping()) return Outcome::kStopped;
     // "Waiting for master to send event" only when the read may block: the
@@ -714,9 +716,9 @@ IoThread::Outcome IoThread::ReceiveEvents(uint64_t* retry_count) {
       SetState(IoState::kQueueing);
       waiting = false;
     }
-    Result<RelayAppendResult> r = config_.relay->AppendSourceEvent(event, alg);
-    if (!r.ok()) {
-      LogError("Slave I/O thread: " + r.status().ToString());
+    Status as = config_.relay->AppendSourceEvent(event, alg, &appended);
+    if (!as.ok()) {
+      LogError("Slave I/O thread: " + as.ToString());
       ReportError(kErSlaveRelayLogWriteFailure,
                   "Relay log write failure: could not queue event from master");
       return Outcome::kFatal;

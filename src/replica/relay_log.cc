@@ -327,6 +327,13 @@ std::optional<LogPosition> RelayLog::source_position() const {
 }
 
 Result<RelayAppendResult> RelayLog::AppendSourceEvent(std::string_view event, ChecksumAlg alg) {
+  RelayAppendResult res;
+  RETURN_IF_ERROR(AppendSourceEvent(event, alg, &res));
+  return res;
+}
+
+Status RelayLog::AppendSourceEvent(std::string_view event, ChecksumAlg alg,
+                                   RelayAppendResult* out) {
   if (alg == ChecksumAlg::kUndefined) alg = ChecksumAlg::kOff;
   std::lock_guard l(mu_);
   RETURN_IF_ERROR(CheckOpenLocked());
@@ -343,8 +350,16 @@ Result<RelayAppendResult> RelayLog::AppendSourceEvent(std::string_view event, Ch
                         h.type != binlog::kFormatDescriptionEvent;
   if (!buffered) RETURN_IF_ERROR(FlushLocked());
   if (!unflushed_) flushed_ = {stored_pos_, in_group_, standalone_group_};
-  RelayAppendResult res;
-  LogPosition pos = stored_pos_ ? *stored_pos_ : requested_pos_.value_or(LogPosition{"", 4});
+  // Filled in place: the I/O thread reuses one result, and the file names
+  // in it, for every event.
+  RelayAppendResult& res = *out;
+  res.written = res.group_end = res.restart = false;
+  LogPosition& pos = res.source_end;
+  if (stored_pos_) {
+    pos = *stored_pos_;
+  } else {
+    pos = requested_pos_.value_or(LogPosition{"", 4});
+  }
   GroupState next{in_group_, standalone_group_};
   bool cut = false;
   auto restart = [&] {
@@ -352,7 +367,7 @@ Result<RelayAppendResult> RelayLog::AppendSourceEvent(std::string_view event, Ch
     res.group_end = !in_group_;
     res.source_end = stored_pos_ ? *stored_pos_ : requested_pos_.value_or(LogPosition{"", 4});
     requested_pos_ = res.source_end;
-    return res;
+    return Status::Ok();
   };
 
   switch (h.type) {
@@ -360,8 +375,7 @@ Result<RelayAppendResult> RelayLog::AppendSourceEvent(std::string_view event, Ch
       // A source shutdown: not stored, and the position does not move (a
       // Rotate or the next file's Format_description follows), as MariaDB.
       res.group_end = !in_group_;
-      res.source_end = pos;
-      return res;
+      return Status::Ok();
     case binlog::kRotateEvent: {
       auto rot = binlog::RotateEvent::Decode(view->body, session_fde_);
       if (!rot.ok()) {
@@ -373,7 +387,8 @@ Result<RelayAppendResult> RelayLog::AppendSourceEvent(std::string_view event, Ch
       // The Format_description of the next source file follows; a rotation
       // before it must not repeat the old one.
       session_fde_event_.clear();
-      pos = LogPosition{rot->next_log, rot->position};
+      pos.file = rot->next_log;
+      pos.pos = rot->position;
       break;
     }
     case binlog::kFormatDescriptionEvent: {
@@ -406,34 +421,39 @@ Result<RelayAppendResult> RelayLog::AppendSourceEvent(std::string_view event, Ch
       break;
   }
 
-  AppendResult ar;
+  uint64_t relay_end = 0;
+  size_t buffered_bytes = 0;
   if (buffered) {
-    Result<AppendResult> r = writer_->AppendVerbatim(event);
+    Result<binlog::VerbatimAppend> r = writer_->AppendVerbatim(event);
     if (!r.ok()) {
       Status f = FlushLocked();  // the events before it are still good
       RETURN_IF_ERROR(f);
       return r.status();
     }
-    ar = *r;
-    last_ticket_ = ar.ticket;
+    relay_end = r->end;
+    buffered_bytes = r->buffered;
+    last_ticket_ = r->ticket;
     unflushed_ = true;
   } else {
-    ASSIGN_OR_RETURN(ar, AppendLocked(std::string(event)));
+    ASSIGN_OR_RETURN(AppendResult ar, AppendLocked(std::string(event)));
+    relay_end = ar.end.pos;
   }
   space_ += event.size();
-  stored_pos_ = pos;
+  if (stored_pos_) {
+    *stored_pos_ = pos;
+  } else {
+    stored_pos_ = pos;
+  }
   in_group_ = next.in_group;
   standalone_group_ = next.standalone;
   res.written = true;
-  res.relay_end = ar.end;
-  res.source_end = pos;
   res.group_end = !in_group_;
-  if (ar.end.pos > MaxFileSizeLocked()) {
+  if (relay_end > MaxFileSizeLocked()) {
     RETURN_IF_ERROR(RotateMidStreamLocked());
-  } else if (unflushed_ && writer_->buffered_bytes() >= kFlushBytes) {
+  } else if (buffered_bytes >= kFlushBytes) {
     RETURN_IF_ERROR(FlushLocked());
   }
-  return res;
+  return Status::Ok();
 }
 
 Status RelayLog::FlushAppended() {

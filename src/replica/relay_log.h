@@ -99,8 +99,6 @@ struct RelayAppendResult {
   // The I/O thread's position in the source's binlog after the event
   // (Master_Log_File, Read_Master_Log_Pos).
   binlog::LogPosition source_end;
-  // Where the event ended in the relay log (unset if not written).
-  binlog::LogPosition relay_end;
   // The relay log had to be reopened and its recovery cut a partial event
   // group: source_end went back; the I/O thread must reconnect from
   // source_position(). Only when the source changed its checksum algorithm
@@ -144,6 +142,9 @@ class RelayLog : public binlog::BinlogEndSource {
   // algorithm contradicts the Format_description in force; IoError if the
   // relay log cannot be written (nothing of the event stays in it).
   Result<RelayAppendResult> AppendSourceEvent(std::string_view event, binlog::ChecksumAlg alg);
+  // The same, filling `*out` in place (the I/O thread's loop: no allocation
+  // per event for the file name).
+  Status AppendSourceEvent(std::string_view event, binlog::ChecksumAlg alg, RelayAppendResult* out);
   // Blocks while relay_log_space_limit is exceeded (see the top of the
   // file), in waits of at most 100 ms that re-check `stop`. `on_wait` (may be
   // empty) is called once before blocking (the caller shows "Waiting for
