@@ -19,6 +19,7 @@ BinlogReader::BinlogReader(std::string dir, std::string index_path, const Binlog
 BinlogReader::~BinlogReader() = default;
 
 Status BinlogReader::OpenFile(const std::string& file) {
+  limit_known_ = false;
   ASSIGN_OR_RETURN(auto in, BinlogFile::Open(dir_ + "/" + file));
   RETURN_IF_ERROR(in->CheckMagic());
   ASSIGN_OR_RETURN(uint64_t size, in->Size());
@@ -55,15 +56,30 @@ Status BinlogReader::Open(const std::string& file, uint64_t pos) {
 }
 
 Result<uint64_t> BinlogReader::Limit(bool* growing) {
+  // A readable end only moves forward (events up to it are complete): asked
+  // again only once reached, not per event (a lock and a copy, or fstat).
+  if (limit_known_ && pos_ < limit_) {
+    *growing = limit_growing_;
+    return limit_;
+  }
   *growing = false;
+  uint64_t limit = 0;
+  bool live_end = false;
   if (live_ != nullptr) {
     const LogPosition end = live_->ReadableEnd();
     if (end.file == file_) {
       *growing = !live_->closed();
-      return end.pos;
+      limit = end.pos;
+      live_end = true;
     }
   }
-  return in_->Size();
+  if (!live_end) {
+    ASSIGN_OR_RETURN(limit, in_->Size());
+  }
+  limit_known_ = true;
+  limit_ = limit;
+  limit_growing_ = *growing;
+  return limit;
 }
 
 Result<std::string> BinlogReader::NextFile() {
@@ -73,8 +89,11 @@ Result<std::string> BinlogReader::NextFile() {
 
 Result<BinlogReader::Outcome> BinlogReader::Next(ReadEvent* event, std::chrono::milliseconds wait) {
   if (!in_) return Status::InvalidArgument("binlog reader is not open");
-  const auto deadline = std::chrono::steady_clock::now() + wait;
-  std::string bytes;
+  const auto deadline = wait.count() > 0 ? std::chrono::steady_clock::now() + wait
+                                         : std::chrono::steady_clock::time_point::min();
+  // Read into scratch_, swapped with the event's buffer when one is
+  // returned: the buffers go round, no allocation per event.
+  std::string& bytes = scratch_;
   while (true) {
     if (!pending_rotate_.empty()) {
       const std::string next = pending_rotate_;
@@ -115,7 +134,7 @@ Result<BinlogReader::Outcome> BinlogReader::Next(ReadEvent* event, std::chrono::
       continue;
     }
     const ChecksumAlg alg = fde_.checksummed() ? ChecksumAlg::kCrc32 : ChecksumAlg::kOff;
-    auto view = FrameEvent(bytes, alg, pos_);
+    auto view = FrameEvent(bytes, alg, pos_, verify_checksums_);
     if (!view.ok()) return InFile(file_, view.status());
     const EventHeader h = view->header;
     if (h.type == kFormatDescriptionEvent && pos_ != kFirstEventPosition) {
@@ -139,7 +158,7 @@ Result<BinlogReader::Outcome> BinlogReader::Next(ReadEvent* event, std::chrono::
     event->file = file_;
     event->start = pos_;
     event->end = pos_ + bytes.size();
-    event->bytes = std::move(bytes);
+    event->bytes.swap(bytes);
     pos_ = event->end;
     return Outcome::kEvent;
   }

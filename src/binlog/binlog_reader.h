@@ -67,6 +67,10 @@ class BinlogReader {
   // (a dump thread sends it first when a replica starts mid-file).
   const FormatDescription& format_description() const { return fde_; }
   const std::string& format_description_event() const { return fde_event_; }
+  // Whether Next() verifies each event's CRC32 (default: yes). A dump thread
+  // follows master_verify_checksum (OFF by default, as MariaDB: the
+  // replica's I/O thread verifies every event it receives).
+  void set_verify_checksums(bool verify) { verify_checksums_ = verify; }
   // Where the next event will be read.
   LogPosition position() const { return {file_, pos_}; }
 
@@ -85,6 +89,12 @@ class BinlogReader {
   uint64_t pos_ = 0;
   FormatDescription fde_;
   std::string fde_event_;
+  bool verify_checksums_ = true;
+  std::string scratch_;
+  // Limit() of the current file, valid until pos_ reaches it.
+  bool limit_known_ = false;
+  uint64_t limit_ = 0;
+  bool limit_growing_ = false;
   std::string pending_rotate_;  // file named by the last Rotate event returned
   uint64_t pending_rotate_pos_ = 0;
 };

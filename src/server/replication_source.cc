@@ -106,6 +106,7 @@ Status ReplicationSource::BinlogDump(wire::PacketConn* conn, sql::Session* sessi
   if (!connect_state.is_null()) rs.slave_connect_state = connect_state.ToText();
   rs.slave_gtid_strict_mode = UserVarText(session, "slave_gtid_strict_mode") == "1";
   rs.slave_gtid_ignore_duplicates = UserVarText(session, "slave_gtid_ignore_duplicates") == "1";
+  rs.verify_checksums = session->vars().globals()->GetBool("master_verify_checksum");
   rs.proc = session->proc();
   // A replica that stops reading must not pin the thread forever.
   conn->SetWriteTimeout(static_cast<int>(

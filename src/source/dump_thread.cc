@@ -461,7 +461,9 @@ class DumpThread {
         non_block_((req.flags & kBinlogDumpNonBlock) != 0 || req.server_id == 0),
         using_gtid_(rs.slave_connect_state.has_value()),
         start_pos_(using_gtid_ ? binlog::kFirstEventPosition : req.pos),
-        reader_(info_.dir, info_.index_path, info_.live) {}
+        reader_(info_.dir, info_.index_path, info_.live) {
+    reader_.set_verify_checksums(rs.verify_checksums);
+  }
 
   Status Run();
 
@@ -979,6 +981,7 @@ Status DumpThread::Stream() {
   SetState(State::kSending);
 
   Clock::time_point idle_since = Clock::now();
+  bool sent = false;
   binlog::ReadEvent ev;
   while (true) {
     if (Killed()) return EndKilled();
@@ -992,6 +995,10 @@ Status DumpThread::Stream() {
       // wait for the next commit (a steady trickle of commits never fills
       // the buffer nor leaves the log idle for a whole wait slice).
       RETURN_IF_ERROR(conn_->Flush());
+      if (sent) {  // idle from the last event on (not a clock read per event)
+        idle_since = Clock::now();
+        sent = false;
+      }
       outcome = reader_.Next(&ev, WaitSlice(idle_since));
     }
     if (!outcome.ok()) return SendError(ReadFailed(outcome.status()));
@@ -1010,7 +1017,7 @@ Status DumpThread::Stream() {
       RETURN_IF_ERROR(Idle(&idle_since));
       continue;
     }
-    idle_since = Clock::now();
+    sent = true;
     if (ev.file != file_) {
       // The reader moved to the next file (after its Rotate, or to the next
       // file of the index): name it; its Format_description comes next.

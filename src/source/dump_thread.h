@@ -134,6 +134,10 @@ struct ReplicaSession {
   std::optional<std::string> slave_connect_state;
   bool slave_gtid_strict_mode = false;        // @slave_gtid_strict_mode
   bool slave_gtid_ignore_duplicates = false;  // @slave_gtid_ignore_duplicates
+  // @@master_verify_checksum when the dump started: verify each event's CRC32
+  // as it is read (a mismatch ends the dump with 1236). MariaDB's default is
+  // OFF; this struct's default is on for callers that do not say.
+  bool verify_checksums = true;
   // Command/State shown in SHOW PROCESSLIST; kill flag. May be null in tests.
   std::shared_ptr<ProcessEntry> proc;
 };
